@@ -1,0 +1,38 @@
+# Zava Retail MCP server. `make run` and `make test` do all set-up themselves on a fresh machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+MVNW := ./mvnw -B --no-transfer-progress
+JAR := bootstrap/target/zava-retail-mcp.jar
+
+# Where tests get PostgreSQL+pgvector and Redis: Testcontainers when a Docker engine answers,
+# otherwise the local services that infra/local/provision.sh prepares. Set ZAVA_TEST_SERVICES
+# yourself to force one.
+ZAVA_TEST_SERVICES ?= $(shell docker info >/dev/null 2>&1 && echo testcontainers || echo local)
+export ZAVA_TEST_SERVICES
+
+.PHONY: help
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+
+.PHONY: provision
+provision: ## make PostgreSQL 15 + pgvector and Redis available locally, create roles and databases
+	@bash infra/local/provision.sh
+
+.PHONY: build
+build: ## compile and package the executable jar (no tests)
+	$(MVNW) package -DskipTests
+
+.PHONY: run
+run: provision build ## start the server on http://127.0.0.1:8000 (migrates the database first)
+	java -jar $(JAR)
+
+.PHONY: test
+test: ## provision services if needed, then run every unit and integration test
+	@echo "[make test] test services: $(ZAVA_TEST_SERVICES)"
+	@if [ "$(ZAVA_TEST_SERVICES)" = local ]; then bash infra/local/provision.sh; fi
+	$(MVNW) verify
+
+.PHONY: clean
+clean: ## remove build output
+	$(MVNW) -q clean

@@ -1,0 +1,48 @@
+package com.zava.retail.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zava.retail.testsupport.PostgresTestDatabase;
+import com.zava.retail.testsupport.TestServices;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The packaged wiring starts against the real database, migrates it and reports itself ready. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ApplicationStartupIT {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void realServices(DynamicPropertyRegistry registry) {
+        PostgresTestDatabase database = TestServices.postgres();
+        registry.add("spring.datasource.url", database::jdbcUrl);
+        registry.add("spring.datasource.username", () -> database.app().user());
+        registry.add("spring.datasource.password", () -> database.app().password());
+        registry.add("spring.flyway.user", () -> database.owner().user());
+        registry.add("spring.flyway.password", () -> database.owner().password());
+        registry.add("zava.database.app-role", () -> database.app().user());
+    }
+
+    @Test
+    void livenessAndReadinessAreUp() throws Exception {
+        assertThat(get("/health")).contains("\"status\":\"UP\"");
+        assertThat(get("/ready")).contains("\"status\":\"UP\"");
+    }
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+}
