@@ -24,8 +24,13 @@ build: ## compile and package the executable jar (no tests)
 	$(MVNW) package -DskipTests
 
 .PHONY: run
-run: provision build ## start the server on http://127.0.0.1:8000 (migrates the database first)
-	java -jar $(JAR)
+run: provision build ## migrate, seed the sample data on first run, start the server on http://127.0.0.1:8000
+	java -jar $(JAR) db seed --if-empty
+	java -jar $(JAR) serve
+
+.PHONY: seed
+seed: provision build ## replace the database's data with a fresh full sample data set
+	java -jar $(JAR) db seed --replace
 
 .PHONY: test
 test: ## provision services if needed, then run every unit and integration test

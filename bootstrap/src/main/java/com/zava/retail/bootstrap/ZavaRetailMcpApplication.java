@@ -1,20 +1,114 @@
 package com.zava.retail.bootstrap;
 
 import com.zava.retail.adapters.postgres.PostgresAdapterConfiguration;
+import com.zava.retail.application.port.in.SeedReport;
+import com.zava.retail.application.port.in.SeedSampleDataUseCase;
+import com.zava.retail.domain.DomainException;
+import java.io.PrintStream;
+import java.util.Locale;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
 /**
- * The Zava Retail MCP server. Component scanning is limited to this package: adapters are brought
- * in through their configuration classes, services through {@code @Bean} methods, so the wiring
- * can be read in one place.
+ * The Zava Retail MCP server and its command line. Component scanning is limited to this package:
+ * adapters are brought in through their configuration classes, services through {@code @Bean}
+ * methods, so the wiring can be read in one place.
  */
 @SpringBootApplication
 @Import(PostgresAdapterConfiguration.class)
 public class ZavaRetailMcpApplication {
 
+    /** Exit code for a mistake on the command line. */
+    static final int USAGE_ERROR = 2;
+
     public static void main(String[] args) {
-        SpringApplication.run(ZavaRetailMcpApplication.class, args);
+        int exitCode = run(args, System.out, System.err);
+        if (exitCode >= 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    /**
+     * Runs one invocation. Returns the process exit code for commands that finish, or -1 when the
+     * server was started and keeps running.
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Invocation invocation;
+        try {
+            invocation = CommandLineParser.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.println();
+            err.print(CommandLineParser.USAGE);
+            return USAGE_ERROR;
+        }
+        String[] springArgs = invocation.springArgs().toArray(String[]::new);
+        if (invocation instanceof Invocation.Help) {
+            out.print(CommandLineParser.USAGE);
+            return 0;
+        }
+        if (invocation instanceof Invocation.DbMigrate) {
+            return runCommand(springArgs, err, context -> {
+                out.println("Database migrated.");
+                return 0;
+            });
+        }
+        if (invocation instanceof Invocation.DbSeed seed) {
+            return runCommand(springArgs, err, context -> {
+                SeedReport report = context.getBean(SeedSampleDataUseCase.class).seed(seed.command());
+                printReport(report, out);
+                return 0;
+            });
+        }
+        SpringApplication.run(ZavaRetailMcpApplication.class, springArgs);
+        return -1;
+    }
+
+    /** Starts the application without a web server (migrations run on start), runs the task, stops. */
+    private static int runCommand(String[] springArgs, PrintStream err, Task task) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ZavaRetailMcpApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.main.banner-mode=off", "logging.level.root=WARN")
+                // Progress goes where this invocation's messages go (stderr when run from a shell).
+                .initializers(starting -> starting.getBeanFactory()
+                        .registerSingleton("seedProgress", new TerminalSeedProgress(err)))
+                .run(springArgs)) {
+            return task.run(context);
+        } catch (DomainException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("error: " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    private static void printReport(SeedReport report, PrintStream out) {
+        if (!report.seeded()) {
+            out.println("The database already holds sample data; nothing was changed.");
+            return;
+        }
+        out.printf(Locale.ROOT, "Seeded the Zava sample data (orders up to %s) in %.1f s:%n", report.asOf(),
+                report.elapsed().toMillis() / 1000.0);
+        report.rowCounts().entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> out.printf(Locale.ROOT, "  %-32s %,10d%n", e.getKey(), e.getValue()));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (cause: " + cause.getMessage() + ")";
+    }
+
+    @FunctionalInterface
+    private interface Task {
+        int run(ConfigurableApplicationContext context);
     }
 }

@@ -3,7 +3,12 @@ package com.zava.retail.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.testcontainers.containers.Container.ExecResult;
@@ -74,6 +79,39 @@ public final class PostgresTestDatabase {
     /** Connections as the application role: what the server itself gets. */
     public DataSource appDataSource() {
         return dataSource(app);
+    }
+
+    /** Drops schemas with everything in them, as the owner, so the next migration starts from nothing. */
+    public void dropSchemas(String... schemas) {
+        try (Connection connection = ownerDataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            for (String schema : schemas) {
+                statement.execute("DROP SCHEMA IF EXISTS \"" + schema.replace("\"", "\"\"") + "\" CASCADE");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not drop schemas of the test database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Row count and md5 of every row of each table, in a stable order: equal checksums mean equal
+     * contents, byte for byte as PostgreSQL prints them.
+     */
+    public Map<String, String> checksums(String schema, List<String> tables) {
+        Map<String, String> checksums = new LinkedHashMap<>();
+        try (Connection connection = ownerDataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                try (ResultSet rs = statement.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg("
+                        + "t::text, E'\\n' ORDER BY t::text)), '') FROM " + schema + "." + table + " t")) {
+                    rs.next();
+                    checksums.put(table, rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not compute table checksums: " + e.getMessage(), e);
+        }
+        return checksums;
     }
 
     private DataSource dataSource(Credentials credentials) {

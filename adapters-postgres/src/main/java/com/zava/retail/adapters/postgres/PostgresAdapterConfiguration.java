@@ -1,6 +1,9 @@
 package com.zava.retail.adapters.postgres;
 
+import com.zava.retail.application.port.out.SampleDataStore;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,5 +21,23 @@ public class PostgresAdapterConfiguration {
     FlywayConfigurationCustomizer zavaMigrations(PostgresAdapterProperties properties) {
         MigrationSettings settings = properties.migrationSettings();
         return configuration -> PostgresMigrations.configure(configuration, settings);
+    }
+
+    /**
+     * Seeding writes, which the runtime role cannot: it gets its own unpooled connection as the
+     * owner role, opened only while a seed runs.
+     */
+    @Bean
+    SampleDataStore sampleDataStore(DataSourceProperties dataSource, PostgresAdapterProperties properties) {
+        if (properties.ownerUsername() == null || properties.ownerUsername().isBlank()) {
+            throw new IllegalStateException("zava.database.owner-username (ZAVA_DATABASE_OWNER_USERNAME) is required "
+                    + "to seed: the runtime role may only read");
+        }
+        PGSimpleDataSource owner = new PGSimpleDataSource();
+        owner.setURL(dataSource.determineUrl());
+        owner.setUser(properties.ownerUsername());
+        owner.setPassword(properties.ownerPassword());
+        owner.setApplicationName("zava-seed");
+        return new PostgresSampleDataStore(owner);
     }
 }

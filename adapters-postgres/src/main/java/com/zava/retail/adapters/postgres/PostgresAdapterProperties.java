@@ -10,13 +10,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            {@code spring.datasource.username} ({@code ZAVA_DATABASE_APP_ROLE})
  * @param embeddingDimensions vector size used when the embeddings table is first created
  *                            ({@code ZAVA_DATABASE_EMBEDDING_DIMENSIONS})
+ * @param ownerUsername       owner role used for seeding; defaults to the migration user
+ * @param ownerPassword       its password; defaults to the migration password
  */
 @ConfigurationProperties(prefix = "zava.database")
 public record PostgresAdapterProperties(
         @DefaultValue("zava_app") String appRole,
-        @DefaultValue("384") int embeddingDimensions) {
+        @DefaultValue("384") int embeddingDimensions,
+        String ownerUsername,
+        String ownerPassword) {
 
     MigrationSettings migrationSettings() {
         return new MigrationSettings(appRole, embeddingDimensions);
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresAdapterProperties[appRole=" + appRole + ", embeddingDimensions=" + embeddingDimensions
+                + ", ownerUsername=" + ownerUsername + ", ownerPassword=****]";
     }
 }

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zava.retail.testsupport.PostgresTestDatabase;
-import com.zava.retail.testsupport.TestServices;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,14 +31,7 @@ class RowLevelSecurityIT {
 
     @BeforeAll
     static void migrateAndLoadFixture() throws SQLException {
-        database = TestServices.postgres();
-        Flyway flyway = PostgresMigrations.configure(Flyway.configure(),
-                        new MigrationSettings(database.app().user(), 384))
-                .dataSource(database.ownerDataSource())
-                .cleanDisabled(false)
-                .load();
-        flyway.clean();
-        flyway.migrate();
+        database = TestSchema.recreate(384);
         RetailFixture.load(database.ownerDataSource());
     }
 

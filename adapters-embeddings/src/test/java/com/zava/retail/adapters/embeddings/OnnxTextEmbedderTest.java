@@ -1,0 +1,111 @@
+package com.zava.retail.adapters.embeddings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.zava.retail.application.port.out.EmbeddingModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OnnxTextEmbedderTest {
+
+    private static final String QUERY = "waterproof electrical box for outdoor use";
+    private static final String RELATED = "Weatherproof single-gang outlet box for exterior walls";
+    private static final String UNRELATED = "Natural bristle paint brush for oil-based stains";
+
+    // Loading the ONNX model takes seconds; share one instance across the class.
+    private static OnnxTextEmbedder embedder;
+
+    @BeforeAll
+    static void loadModel() {
+        embedder = new OnnxTextEmbedder();
+    }
+
+    @Test
+    void reportsTheModelStoredNextToTheVectors() {
+        assertThat(embedder.model()).isEqualTo(new EmbeddingModel("all-minilm-l6-v2", 384));
+    }
+
+    @Test
+    void vectorHasModelDimensionsAndUnitLength() {
+        float[] vector = embedder.embed(QUERY);
+
+        assertThat(vector).hasSize(384);
+        assertThat(norm(vector)).isCloseTo(1.0, within(1e-5));
+    }
+
+    @Test
+    void sameTextGivesIdenticalVectors() {
+        assertThat(embedder.embed(RELATED)).containsExactly(embedder.embed(RELATED));
+    }
+
+    @Test
+    void relatedProductIsCloserThanUnrelatedProduct() {
+        float[] query = embedder.embed(QUERY);
+
+        double related = cosine(query, embedder.embed(RELATED));
+        double unrelated = cosine(query, embedder.embed(UNRELATED));
+
+        assertThat(related).isGreaterThan(unrelated);
+    }
+
+    @Test
+    void batchGivesTheSameVectorsAsOneByOne() {
+        List<String> texts = List.of(QUERY, RELATED, UNRELATED, "cordless drill 18V", "PVC conduit 20mm");
+
+        List<float[]> batch = embedder.embedAll(texts);
+
+        assertThat(batch).hasSize(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(batch.get(i))
+                    .as("vector of %s", texts.get(i))
+                    .containsExactly(embedder.embed(texts.get(i)), within(1e-5f));
+        }
+    }
+
+    @Test
+    void emptyBatchGivesNoVectors() {
+        assertThat(embedder.embedAll(List.of())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "   ", "\t\n"})
+    void rejectsNullOrBlankText(String text) {
+        assertThatThrownBy(() -> embedder.embed(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("text to embed must not be");
+    }
+
+    @Test
+    void batchRejectsBlankTextNamingItsPosition() {
+        List<String> texts = new ArrayList<>(Arrays.asList(QUERY, " ", RELATED));
+
+        assertThatThrownBy(() -> embedder.embedAll(texts))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("texts[1] to embed must not be blank");
+    }
+
+    private static double norm(float[] vector) {
+        double sum = 0;
+        for (float component : vector) {
+            sum += (double) component * component;
+        }
+        return Math.sqrt(sum);
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+        }
+        return dot / (norm(a) * norm(b));
+    }
+}

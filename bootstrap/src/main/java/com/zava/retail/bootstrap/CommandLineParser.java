@@ -1,0 +1,137 @@
+package com.zava.retail.bootstrap;
+
+import com.zava.retail.application.port.in.SeedCommand;
+import com.zava.retail.application.port.in.SeedCommand.IfSeeded;
+import com.zava.retail.application.sampledata.Scale;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Parses the command line. Our own options come after the command; anything of the form
+ * {@code --key=value} that is not ours is handed to Spring as a setting (e.g.
+ * {@code --server.port=9000}). Mistakes raise {@link IllegalArgumentException} with a message
+ * that says what to type instead.
+ */
+final class CommandLineParser {
+
+    static final String USAGE = """
+            Usage: java -jar zava-retail-mcp.jar [command] [options] [--spring.setting=value ...]
+
+            Commands:
+              serve                 start the MCP server (the default)
+              db migrate            apply pending database migrations and exit
+              db seed [options]     fill the database with the Zava sample data set and exit
+                --scale full|small    how much data (default full: 50,000 customers, ~200,000 orders)
+                --seed N              random seed (default 42); same seed + as-of date = same data
+                --as-of YYYY-MM-DD    last day with orders (default today, UTC)
+                --replace             replace data that is already there (otherwise refused)
+                --if-empty            do nothing when data is already there
+              help                  show this text
+            """;
+
+    private CommandLineParser() {
+    }
+
+    static Invocation parse(String[] args) {
+        List<String> words = new ArrayList<>();
+        List<String> springArgs = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=") && !isSeedOption(arg.substring(0, arg.indexOf('=')))) {
+                springArgs.add(arg);
+            } else {
+                words.add(arg);
+            }
+        }
+        if (words.isEmpty() || words.get(0).equals("serve")) {
+            requireNoMore(words, words.isEmpty() ? 0 : 1, "serve");
+            return new Invocation.Serve(springArgs);
+        }
+        return switch (words.get(0)) {
+            case "help", "--help", "-h" -> new Invocation.Help(springArgs);
+            case "db" -> parseDb(words, springArgs);
+            default -> throw new IllegalArgumentException("Unknown command '" + words.get(0)
+                    + "'. Commands: serve, db migrate, db seed, help.");
+        };
+    }
+
+    private static Invocation parseDb(List<String> words, List<String> springArgs) {
+        if (words.size() < 2) {
+            throw new IllegalArgumentException("'db' needs a subcommand: 'db migrate' or 'db seed'.");
+        }
+        return switch (words.get(1)) {
+            case "migrate" -> {
+                requireNoMore(words, 2, "db migrate");
+                yield new Invocation.DbMigrate(springArgs);
+            }
+            case "seed" -> new Invocation.DbSeed(parseSeed(words.subList(2, words.size())), springArgs);
+            default -> throw new IllegalArgumentException("Unknown subcommand 'db " + words.get(1)
+                    + "'. Use 'db migrate' or 'db seed'.");
+        };
+    }
+
+    private static SeedCommand parseSeed(List<String> options) {
+        Scale scale = Scale.FULL;
+        long seed = SeedCommand.DEFAULT_SEED;
+        Optional<LocalDate> asOf = Optional.empty();
+        boolean replace = false;
+        boolean ifEmpty = false;
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+            String inlineValue = option.contains("=") ? option.substring(option.indexOf('=') + 1) : null;
+            switch (name) {
+                case "--replace" -> replace = true;
+                case "--if-empty" -> ifEmpty = true;
+                case "--scale", "--seed", "--as-of" -> {
+                    String value = inlineValue;
+                    if (value == null) {
+                        if (i + 1 >= options.size()) {
+                            throw new IllegalArgumentException("Option " + name + " needs a value.");
+                        }
+                        value = options.get(++i);
+                    }
+                    switch (name) {
+                        case "--scale" -> scale = Scale.parse(value);
+                        case "--seed" -> seed = parseSeedValue(value);
+                        default -> asOf = Optional.of(parseDate(value));
+                    }
+                }
+                default -> throw new IllegalArgumentException("Unknown option '" + option + "' for 'db seed'. "
+                        + "Options: --scale full|small, --seed N, --as-of YYYY-MM-DD, --replace, --if-empty.");
+            }
+        }
+        if (replace && ifEmpty) {
+            throw new IllegalArgumentException("--replace and --if-empty contradict each other: choose one.");
+        }
+        return new SeedCommand(scale, seed, asOf, replace ? IfSeeded.REPLACE : ifEmpty ? IfSeeded.SKIP : IfSeeded.REFUSE);
+    }
+
+    private static long parseSeedValue(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--seed takes a whole number, not '" + value + "'.");
+        }
+    }
+
+    private static LocalDate parseDate(String value) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--as-of takes a date as YYYY-MM-DD, not '" + value + "'.");
+        }
+    }
+
+    private static boolean isSeedOption(String name) {
+        return name.equals("--scale") || name.equals("--seed") || name.equals("--as-of");
+    }
+
+    private static void requireNoMore(List<String> words, int from, String command) {
+        if (words.size() > from) {
+            throw new IllegalArgumentException("Unexpected '" + words.get(from) + "' after '" + command + "'.");
+        }
+    }
+}
