@@ -21,7 +21,9 @@ final class CommandLineParser {
             Usage: java -jar zava-retail-mcp.jar [command] [options] [--spring.setting=value ...]
 
             Commands:
-              serve                 start the MCP server (the default)
+              serve [options]       start the MCP server (the default)
+                --transport http|stdio  Streamable HTTP on port 8000 (default; env ZAVA_TRANSPORT) or stdio
+                --manager-id UUID       stdio only: the manager this process acts for (env ZAVA_STDIO_MANAGER_ID)
               db migrate            apply pending database migrations and exit
               db seed [options]     fill the database with the Zava sample data set and exit
                 --scale full|small    how much data (default full: 50,000 customers, ~200,000 orders)
@@ -36,6 +38,10 @@ final class CommandLineParser {
     }
 
     static Invocation parse(String[] args) {
+        return parse(args, System::getenv);
+    }
+
+    static Invocation parse(String[] args, java.util.function.Function<String, String> environment) {
         List<String> words = new ArrayList<>();
         List<String> springArgs = new ArrayList<>();
         for (String arg : args) {
@@ -46,8 +52,7 @@ final class CommandLineParser {
             }
         }
         if (words.isEmpty() || words.get(0).equals("serve")) {
-            requireNoMore(words, words.isEmpty() ? 0 : 1, "serve");
-            return new Invocation.Serve(springArgs);
+            return parseServe(words.isEmpty() ? List.of() : words.subList(1, words.size()), springArgs, environment);
         }
         return switch (words.get(0)) {
             case "help", "--help", "-h" -> new Invocation.Help(springArgs);
@@ -55,6 +60,44 @@ final class CommandLineParser {
             default -> throw new IllegalArgumentException("Unknown command '" + words.get(0)
                     + "'. Commands: serve, db migrate, db seed, help.");
         };
+    }
+
+    private static Invocation parseServe(List<String> options, List<String> springArgs,
+            java.util.function.Function<String, String> environment) {
+        String transport = Optional.ofNullable(environment.apply("ZAVA_TRANSPORT")).filter(t -> !t.isBlank()).orElse("http");
+        Optional<String> managerId = Optional.ofNullable(environment.apply("ZAVA_STDIO_MANAGER_ID"))
+                .filter(m -> !m.isBlank());
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+            String value = option.contains("=") ? option.substring(option.indexOf('=') + 1) : null;
+            if (!name.equals("--transport") && !name.equals("--manager-id")) {
+                throw new IllegalArgumentException("Unknown option '" + option + "' for 'serve'. "
+                        + "Options: --transport http|stdio, --manager-id UUID.");
+            }
+            if (value == null) {
+                if (i + 1 >= options.size()) {
+                    throw new IllegalArgumentException("Option " + name + " needs a value.");
+                }
+                value = options.get(++i);
+            }
+            if (name.equals("--transport")) {
+                transport = value;
+            } else {
+                managerId = Optional.of(value);
+            }
+        }
+        Invocation.Transport chosen = switch (transport.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "http" -> Invocation.Transport.HTTP;
+            case "stdio" -> Invocation.Transport.STDIO;
+            default -> throw new IllegalArgumentException("Unknown transport '" + transport + "': use http or stdio.");
+        };
+        if (chosen == Invocation.Transport.STDIO && managerId.isEmpty()) {
+            throw new IllegalArgumentException("The stdio transport needs the manager this process acts for: pass "
+                    + "--manager-id <uuid> or set ZAVA_STDIO_MANAGER_ID (00000000-0000-0000-0000-000000000000 is head "
+                    + "office).");
+        }
+        return new Invocation.Serve(chosen, managerId, springArgs);
     }
 
     private static Invocation parseDb(List<String> words, List<String> springArgs) {
@@ -126,7 +169,8 @@ final class CommandLineParser {
     }
 
     private static boolean isSeedOption(String name) {
-        return name.equals("--scale") || name.equals("--seed") || name.equals("--as-of");
+        return name.equals("--scale") || name.equals("--seed") || name.equals("--as-of") || name.equals("--transport")
+                || name.equals("--manager-id");
     }
 
     private static void requireNoMore(List<String> words, int from, String command) {

@@ -2,6 +2,7 @@ package com.zava.retail.bootstrap;
 
 import com.zava.retail.application.port.in.SeedCommand;
 import java.util.List;
+import java.util.Optional;
 
 /** What the command line asked for. {@code springArgs} are {@code --key=value} settings for Spring. */
 sealed interface Invocation {
@@ -12,9 +13,12 @@ sealed interface Invocation {
     record Help(List<String> springArgs) implements Invocation {
     }
 
-    /** Run the server. */
-    record Serve(List<String> springArgs) implements Invocation {
+    /** Run the server over one transport; stdio needs the manager the process acts for. */
+    record Serve(Transport transport, Optional<String> managerId, List<String> springArgs) implements Invocation {
     }
+
+    /** How clients reach the server. */
+    enum Transport { HTTP, STDIO }
 
     /** Apply pending migrations and exit. */
     record DbMigrate(List<String> springArgs) implements Invocation {

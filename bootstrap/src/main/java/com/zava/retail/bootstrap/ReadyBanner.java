@@ -20,8 +20,9 @@ class ReadyBanner {
         if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
             ApplicationContext context = (ApplicationContext) event.getSource();
             if (context instanceof WebServerApplicationContext web && web.getWebServer() != null) {
-                LOG.info("Zava Retail MCP server ready: health at http://localhost:{}/health",
-                        web.getWebServer().getPort());
+                int port = web.getWebServer().getPort();
+                LOG.info("Zava Retail MCP server ready: MCP endpoint http://127.0.0.1:{}/mcp "
+                        + "(liveness /health, readiness /ready)", port);
             }
         }
     }

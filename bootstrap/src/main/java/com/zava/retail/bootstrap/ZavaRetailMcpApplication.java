@@ -4,7 +4,11 @@ import com.zava.retail.adapters.postgres.PostgresAdapterConfiguration;
 import com.zava.retail.application.port.in.SeedReport;
 import com.zava.retail.application.port.in.SeedSampleDataUseCase;
 import com.zava.retail.domain.DomainException;
+import com.zava.retail.domain.ManagerId;
+import com.zava.retail.adapters.mcp.core.McpSalesTools;
+import com.zava.retail.adapters.mcp.stdio.McpStdioServer;
 import java.io.PrintStream;
+import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -64,8 +68,53 @@ public class ZavaRetailMcpApplication {
                 return 0;
             });
         }
+        Invocation.Serve serve = (Invocation.Serve) invocation;
+        if (serve.transport() == Invocation.Transport.STDIO) {
+            return serveStdio(serve, springArgs, out, err);
+        }
         SpringApplication.run(ZavaRetailMcpApplication.class, springArgs);
         return -1;
+    }
+
+    /** One manager, one client, until the client closes stdin. Nothing but protocol on stdout. */
+    private static int serveStdio(Invocation.Serve serve, String[] springArgs, PrintStream out, PrintStream err) {
+        ManagerId manager;
+        try {
+            manager = ManagerId.parse(serve.managerId().orElseThrow());
+        } catch (DomainException e) {
+            err.println("error: --manager-id / ZAVA_STDIO_MANAGER_ID: " + e.getMessage());
+            return USAGE_ERROR;
+        }
+        // From here on the protocol owns `out`; anything else printing to System.out would corrupt it.
+        System.setOut(err);
+        CompletableFuture<McpSalesTools> tools = new CompletableFuture<>();
+        // The MCP server answers initialize and tools/list while the application starts behind it.
+        try (McpStdioServer server = McpStdioServer.start(tools::join, manager, version(), System.in, out)) {
+            ConfigurableApplicationContext context;
+            try {
+                context = new SpringApplicationBuilder(ZavaRetailMcpApplication.class)
+                        .web(WebApplicationType.NONE)
+                        .properties("spring.main.banner-mode=off", "zava.transport=stdio")
+                        .run(springArgs);
+                tools.complete(context.getBean(McpSalesTools.class));
+            } catch (RuntimeException e) {
+                tools.completeExceptionally(e);
+                err.println("error: the server could not start: " + rootMessage(e));
+                return 1;
+            }
+            try (context) {
+                server.awaitInputClosed();
+            }
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static String version() {
+        String version = ZavaRetailMcpApplication.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
     }
 
     /** Starts the application without a web server (migrations run on start), runs the task, stops. */

@@ -6,7 +6,8 @@ package com.zava.retail.domain;
  * Unexpected failures are not domain exceptions.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits InvalidInputException, NotFoundException, RejectedException {
+        permits InvalidInputException, NotFoundException, RejectedException, QueryFailedException,
+        UnavailableException {
 
     private static final long serialVersionUID = 1L;
 

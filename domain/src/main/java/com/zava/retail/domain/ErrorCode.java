@@ -10,5 +10,9 @@ public enum ErrorCode {
     /** The caller named something that does not exist, such as an unknown table. */
     NOT_FOUND,
     /** The request is well formed but not allowed, such as a statement that writes. */
-    REJECTED
+    REJECTED,
+    /** The database could not run the caller's query (syntax, unknown column, timeout, ...). */
+    QUERY_FAILED,
+    /** A dependency (database, embedding model) is unavailable; trying again later may work. */
+    UNAVAILABLE
 }

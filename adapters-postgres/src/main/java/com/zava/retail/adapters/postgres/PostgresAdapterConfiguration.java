@@ -1,6 +1,13 @@
 package com.zava.retail.adapters.postgres;
 
+import com.zava.retail.application.port.out.ProductSimilaritySearch;
+import com.zava.retail.application.port.out.SalesQueries;
+import jakarta.persistence.EntityManagerFactory;
+import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.transaction.PlatformTransactionManager;
 import com.zava.retail.application.port.out.SampleDataStore;
+import com.zava.retail.application.port.out.SchemaCatalog;
+import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -13,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
  * else in the package stays package-private.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PostgresAdapterProperties.class)
+@EnableConfigurationProperties({PostgresAdapterProperties.class, SalesQueryProperties.class})
+@EntityScan(basePackageClasses = PostgresAdapterConfiguration.class)
 public class PostgresAdapterConfiguration {
 
     /** Boot's Flyway runs the product's migrations with the product's settings. */
@@ -21,6 +29,29 @@ public class PostgresAdapterConfiguration {
     FlywayConfigurationCustomizer zavaMigrations(PostgresAdapterProperties properties) {
         MigrationSettings settings = properties.migrationSettings();
         return configuration -> PostgresMigrations.configure(configuration, settings);
+    }
+
+    @Bean
+    SalesQueries salesQueries(DataSource dataSource, SalesQueryProperties limits) {
+        return new PostgresSalesQueries(new ManagerTransactions(dataSource), limits);
+    }
+
+    @Bean
+    SchemaCatalog schemaCatalog(DataSource dataSource) {
+        return new PostgresSchemaCatalog(new ManagerTransactions(dataSource));
+    }
+
+    /** Cosine search with hibernate-vector, in a read-only JPA transaction with the manager set. */
+    @Bean
+    ProductSimilaritySearch productSimilaritySearch(EntityManagerFactory entityManagerFactory,
+            PlatformTransactionManager transactionManager) {
+        return new JpaProductSimilaritySearch(entityManagerFactory, transactionManager);
+    }
+
+    @Bean
+    EmbeddingModelCheck embeddingModelCheck(EntityManagerFactory entityManagerFactory,
+            PlatformTransactionManager transactionManager) {
+        return new EmbeddingModelCheck(new StoredEmbeddingModels(entityManagerFactory, transactionManager));
     }
 
     /**

@@ -1,0 +1,103 @@
+package com.zava.retail.adapters.mcp.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zava.retail.application.port.in.SearchProductsCommand;
+import com.zava.retail.domain.ManagerId;
+import com.zava.retail.domain.QueryResult;
+import com.zava.retail.domain.RejectedException;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class McpSalesToolsTest {
+
+    private static final ManagerId SEATTLE = ManagerId.parse("f47ac10b-58cc-4372-a567-0e02b2c3d479");
+    private final List<Object> seen = new ArrayList<>();
+
+    private final McpSalesTools tools = new McpSalesTools(
+            (caller, names) -> List.of(),
+            (caller, sql) -> {
+                seen.add(caller);
+                if (sql.contains("boom")) {
+                    throw new IllegalStateException("driver exploded");
+                }
+                if (sql.contains("DROP")) {
+                    throw new RejectedException("Only read-only queries are allowed.");
+                }
+                return new QueryResult(List.of("store", "revenue"),
+                        List.of(List.of("Zava Retail Seattle", new BigDecimal("12.50"))), Optional.of("row cap reached"));
+            },
+            command -> {
+                seen.add(command);
+                return QueryResult.complete(List.of("sku"), List.of());
+            },
+            () -> Instant.parse("2026-11-27T10:15:30Z"));
+
+    @Test
+    void rowsComeBackInTheOriginalCompactShapeWithATruncationFlag() {
+        CallToolResult result = tools.call("execute_sales_query", Map.of("postgresql_query", "SELECT 1"), SEATTLE);
+        assertThat(result.isError()).isFalse();
+        assertThat(((McpSchema.TextContent) result.content().get(0)).text()).isEqualTo(
+                "{\"c\":[\"store\",\"revenue\"],\"r\":[[\"Zava Retail Seattle\",12.50]],\"n\":1,"
+                        + "\"truncated\":true,\"truncation\":\"row cap reached\"}");
+        assertThat(seen).containsExactly(SEATTLE);
+    }
+
+    @Test
+    void domainErrorsAreToolResultsWithTheQuery() {
+        CallToolResult result = tools.call("execute_sales_query", Map.of("postgresql_query", "DROP TABLE x"), SEATTLE);
+        assertThat(result.isError()).isTrue();
+        assertThat(((McpSchema.TextContent) result.content().get(0)).text())
+                .isEqualTo("{\"err\":\"Only read-only queries are allowed.\",\"code\":\"REJECTED\",\"q\":\"DROP TABLE x\"}");
+    }
+
+    @Test
+    void unexpectedFailuresAreJsonRpcErrorsWithAReferenceAndNoInternals() {
+        assertThatThrownBy(() -> tools.call("execute_sales_query", Map.of("postgresql_query", "boom"), SEATTLE))
+                .isInstanceOf(McpError.class)
+                .hasMessageContaining("reference")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("driver exploded"));
+    }
+
+    @Test
+    void searchArgumentsGetDefaultsAndClearErrors() {
+        tools.call("semantic_search_products", Map.of("query_description", "hammer"), SEATTLE);
+        SearchProductsCommand command = (SearchProductsCommand) seen.get(0);
+        assertThat(command.maxRows().value()).isEqualTo(20);
+        assertThat(command.threshold().percent()).isEqualTo(30.0);
+        assertThat(text(tools.call("semantic_search_products", Map.of("query_description", "hammer", "max_rows", 2.5),
+                SEATTLE))).contains("max_rows must be a whole number");
+        assertThat(text(tools.call("semantic_search_products", Map.of("query_description", " "), SEATTLE)))
+                .contains("query_description is empty");
+        assertThat(text(tools.call("get_multiple_table_schemas", Map.of("table_names", "orders"), SEATTLE)))
+                .contains("table_names must be a list");
+    }
+
+    @Test
+    void theCallerComesFromTheTransportNeverFromArguments() {
+        CallerResolver http = CallerResolver.fromTransportContext();
+        assertThatThrownBy(() -> http.callerOf(io.modelcontextprotocol.common.McpTransportContext.EMPTY))
+                .isInstanceOf(IllegalStateException.class);
+        tools.call("execute_sales_query", Map.of("postgresql_query", "SELECT 1", "manager_id",
+                "00000000-0000-0000-0000-000000000000"), SEATTLE);
+        assertThat(seen).containsExactly(SEATTLE);
+    }
+
+    @Test
+    void theDateIsIso8601Utc() {
+        assertThat(text(tools.call("get_current_utc_date", Map.of(), SEATTLE))).isEqualTo("2026-11-27T10:15:30Z");
+    }
+
+    private static String text(CallToolResult result) {
+        return ((McpSchema.TextContent) result.content().get(0)).text();
+    }
+}

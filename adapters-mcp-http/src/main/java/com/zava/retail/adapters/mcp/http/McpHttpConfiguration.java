@@ -1,0 +1,111 @@
+package com.zava.retail.adapters.mcp.http;
+
+import com.zava.retail.adapters.mcp.core.CallerResolver;
+import com.zava.retail.adapters.mcp.core.McpSalesTools;
+import com.zava.retail.adapters.mcp.core.ServerDescription;
+import com.zava.retail.domain.ManagerId;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpTransportContextExtractor;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The MCP server over Streamable HTTP, inside Spring Boot's Tomcat: the SDK's servlet transport
+ * (stateful or stateless), Origin/Host validation against DNS rebinding, a request size limit and
+ * an authentication filter that must name the caller before any MCP message is read.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(McpHttpProperties.class)
+public class McpHttpConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(McpHttpConfiguration.class);
+
+    /** The transport servlet with the tools registered on an MCP server bound to it. */
+    @Bean
+    ServletRegistrationBean<HttpServlet> mcpServlet(McpSalesTools tools, McpHttpProperties http,
+            @Value("${zava.version:dev}") String version) {
+        McpJsonMapper json = tools.jsonMapper();
+        DefaultServerTransportSecurityValidator headers = DefaultServerTransportSecurityValidator.builder()
+                .allowedOrigins(http.allowedOrigins())
+                .allowedHosts(http.allowedHosts())
+                .build();
+        McpTransportContextExtractor<HttpServletRequest> callerFromRequest = request -> {
+            Object manager = request.getAttribute(CallerResolver.CONTEXT_KEY);
+            return manager instanceof ManagerId
+                    ? McpTransportContext.create(Map.of(CallerResolver.CONTEXT_KEY, manager))
+                    : McpTransportContext.EMPTY;
+        };
+        HttpServlet servlet;
+        if (http.sessionMode() == McpHttpProperties.SessionMode.STATELESS) {
+            HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
+                    .jsonMapper(json)
+                    .messageEndpoint(http.endpoint())
+                    .contextExtractor(callerFromRequest)
+                    .httpHeaderValidator(headers)
+                    .maxRequestSize(http.maxRequestBytes())
+                    .build();
+            McpServer.sync(transport)
+                    .serverInfo(ServerDescription.implementation(version))
+                    .instructions(ServerDescription.instructions())
+                    .capabilities(ServerDescription.capabilities())
+                    .jsonMapper(json)
+                    .validateToolInputs(true)
+                    .tools(tools.statelessSpecifications(CallerResolver.fromTransportContext()))
+                    .build();
+            servlet = transport;
+        } else {
+            HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+                    .jsonMapper(json)
+                    .mcpEndpoint(http.endpoint())
+                    .contextExtractor(callerFromRequest)
+                    .httpHeaderValidator(headers)
+                    .maxRequestSize(http.maxRequestBytes())
+                    .sessionSweepInterval(http.sessionIdleSweep())
+                    .build();
+            McpServer.sync(transport)
+                    .serverInfo(ServerDescription.implementation(version))
+                    .instructions(ServerDescription.instructions())
+                    .capabilities(ServerDescription.capabilities())
+                    .jsonMapper(json)
+                    .validateToolInputs(true)
+                    .tools(tools.sessionSpecifications(CallerResolver.fromTransportContext()))
+                    .build();
+            servlet = transport;
+        }
+        ServletRegistrationBean<HttpServlet> registration = new ServletRegistrationBean<>(servlet, http.endpoint());
+        registration.setAsyncSupported(true);
+        registration.setLoadOnStartup(1);
+        LOG.info("MCP Streamable HTTP endpoint {} ({} sessions)", http.endpoint(),
+                http.sessionMode().name().toLowerCase(java.util.Locale.ROOT));
+        return registration;
+    }
+
+    /** Authentication runs before the transport sees the request. */
+    @Bean
+    FilterRegistrationBean<TrustedHeaderAuthenticationFilter> mcpAuthentication(McpHttpProperties http,
+            @Value("${zava.security.mode:trusted-header}") SecurityMode mode) {
+        LOG.warn("Security mode {}: the {} header decides which store a caller sees. Use it only for local "
+                + "development or behind a gateway that authenticates callers and sets the header itself.",
+                mode, TrustedHeaderAuthenticationFilter.HEADER);
+        FilterRegistrationBean<TrustedHeaderAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new TrustedHeaderAuthenticationFilter());
+        registration.setUrlPatterns(java.util.List.of(http.endpoint()));
+        registration.setAsyncSupported(true);
+        registration.setOrder(0);
+        return registration;
+    }
+}

@@ -1,0 +1,72 @@
+package com.zava.retail.adapters.postgres;
+
+import com.zava.retail.domain.ManagerId;
+import com.zava.retail.domain.UnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * Runs work in a READ ONLY transaction as one manager. The manager id and the statement timeout are
+ * set with SET LOCAL, so they end with the transaction and can never leak to the next user of the
+ * pooled connection; the transaction always ends in a rollback (nothing to commit in a read).
+ */
+final class ManagerTransactions {
+
+    /** Work done on the connection inside the transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+
+    ManagerTransactions(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    <T> T readOnly(ManagerId manager, Duration statementTimeout, Work<T> work) throws SQLException {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLTransientConnectionException e) {
+            throw new UnavailableException("The sales database is not reachable right now; try again in a moment.");
+        } catch (SQLException e) {
+            if (isConnectionFailure(e)) {
+                throw new UnavailableException("The sales database is not reachable right now; try again in a moment.");
+            }
+            throw e;
+        }
+        try (connection) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try (Statement statement = connection.createStatement()) {
+                // ManagerId only admits canonical UUID text, so inlining it cannot break out of the literal.
+                statement.execute("SET LOCAL zava.manager_id = '" + manager.asText() + "'");
+                statement.execute("SET LOCAL statement_timeout = " + Math.max(1, statementTimeout.toMillis()));
+            }
+            try {
+                return work.run(connection);
+            } finally {
+                rollbackQuietly(connection);
+            }
+        }
+    }
+
+    /** A failed rollback means a broken connection, which the pool discards; the first error matters. */
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is unusable; closing it hands it back to the pool, which evicts it
+        }
+    }
+
+    static boolean isConnectionFailure(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P03"));
+    }
+}

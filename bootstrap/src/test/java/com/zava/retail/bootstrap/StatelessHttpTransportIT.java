@@ -1,0 +1,52 @@
+package com.zava.retail.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zava.retail.testsupport.PostgresTestDatabase;
+import com.zava.retail.testsupport.TestServices;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The stateless HTTP mode (for replicas behind a load balancer) serves the same tools. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "zava.http.session-mode=stateless")
+class StatelessHttpTransportIT {
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void seed() {
+        SeededDatabase.seedSmall();
+    }
+
+    @DynamicPropertySource
+    static void realServices(DynamicPropertyRegistry registry) {
+        PostgresTestDatabase db = TestServices.postgres();
+        registry.add("spring.datasource.url", db::jdbcUrl);
+        registry.add("spring.datasource.username", () -> db.app().user());
+        registry.add("spring.datasource.password", () -> db.app().password());
+        registry.add("spring.flyway.user", () -> db.owner().user());
+        registry.add("spring.flyway.password", () -> db.owner().password());
+        registry.add("zava.database.app-role", () -> db.app().user());
+    }
+
+    @Test
+    void listsAndCallsToolsWithoutSessions() {
+        try (McpSyncClient client = McpClients.http(port, Map.of("x-rls-user-id", SeededDatabase.ONLINE))) {
+            assertThat(client.listTools().tools()).hasSize(4);
+            McpSchema.CallToolResult result = McpClients.call(client, "execute_sales_query",
+                    Map.of("postgresql_query", "SELECT DISTINCT s.store_name FROM retail.orders o "
+                            + "JOIN retail.stores s ON s.store_id = o.store_id"));
+            assertThat(McpClients.text(result)).contains("Zava Retail Online").doesNotContain("Seattle");
+            assertThat(McpClients.call(client, "get_current_utc_date", Map.of()).isError()).isFalse();
+        }
+    }
+}
