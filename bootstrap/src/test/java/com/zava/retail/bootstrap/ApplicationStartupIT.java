@@ -2,8 +2,6 @@ package com.zava.retail.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zava.retail.testsupport.PostgresTestDatabase;
-import com.zava.retail.testsupport.TestServices;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,13 +27,7 @@ class ApplicationStartupIT {
 
     @DynamicPropertySource
     static void realServices(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase database = TestServices.postgres();
-        registry.add("spring.datasource.url", database::jdbcUrl);
-        registry.add("spring.datasource.username", () -> database.app().user());
-        registry.add("spring.datasource.password", () -> database.app().password());
-        registry.add("spring.flyway.user", () -> database.owner().user());
-        registry.add("spring.flyway.password", () -> database.owner().password());
-        registry.add("zava.database.app-role", () -> database.app().user());
+        SeededDatabase.register(registry);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -158,28 +157,8 @@ class SampleDataIT {
         assertThat(run.err()).contains("--as-of takes a date as YYYY-MM-DD").contains("Usage:");
     }
 
-    /** Runs a query as the application role under a manager's row-level security context. */
     private static List<List<Object>> query(String managerId, String sql) throws SQLException {
-        try (Connection connection = database.appDataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            statement.execute("SET LOCAL zava.manager_id = '" + managerId + "'");
-            List<List<Object>> rows = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery(sql)) {
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int c = 1; c <= columns; c++) {
-                        row.add(rs.getObject(c));
-                    }
-                    rows.add(row);
-                }
-            } finally {
-                connection.rollback();
-            }
-            return rows;
-        }
+        return SeededDatabase.query(database, managerId, sql);
     }
 
     /** One model for the whole class: loading it takes a second or two. */

@@ -36,6 +36,17 @@ final class SeededDatabase {
         return database;
     }
 
+    /** Points a Spring Boot test context at the test database: runtime role, owner for migrations. */
+    static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        PostgresTestDatabase db = TestServices.postgres();
+        registry.add("spring.datasource.url", db::jdbcUrl);
+        registry.add("spring.datasource.username", () -> db.app().user());
+        registry.add("spring.datasource.password", () -> db.app().password());
+        registry.add("spring.flyway.user", () -> db.owner().user());
+        registry.add("spring.flyway.password", () -> db.owner().password());
+        registry.add("zava.database.app-role", () -> db.app().user());
+    }
+
     /** Runs a query as the application role with a manager's row-level security context. */
     static List<List<Object>> query(PostgresTestDatabase database, String managerId, String sql) throws SQLException {
         try (Connection connection = database.appDataSource().getConnection();

@@ -2,8 +2,6 @@ package com.zava.retail.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zava.retail.testsupport.PostgresTestDatabase;
-import com.zava.retail.testsupport.TestServices;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Map;
@@ -29,13 +27,7 @@ class StatelessHttpTransportIT {
 
     @DynamicPropertySource
     static void realServices(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase db = TestServices.postgres();
-        registry.add("spring.datasource.url", db::jdbcUrl);
-        registry.add("spring.datasource.username", () -> db.app().user());
-        registry.add("spring.datasource.password", () -> db.app().password());
-        registry.add("spring.flyway.user", () -> db.owner().user());
-        registry.add("spring.flyway.password", () -> db.owner().password());
-        registry.add("zava.database.app-role", () -> db.app().user());
+        SeededDatabase.register(registry);
     }
 
     @Test
