@@ -20,6 +20,8 @@ SELECT format('ALTER ROLE %I SET statement_timeout = %L', :'app', '30s') \gexec
 SELECT format('ALTER ROLE %I SET idle_in_transaction_session_timeout = %L', :'app', '60s') \gexec
 SELECT format('ALTER ROLE %I SET lock_timeout = %L', :'app', '5s') \gexec
 SELECT format('ALTER ROLE %I SET work_mem = %L', :'app', '16MB') \gexec
+-- A runaway query (e.g. an unbounded recursive CTE) must not fill the disk before its timeout.
+SELECT format('ALTER ROLE %I SET temp_file_limit = %L', :'app', '1GB') \gexec
 -- Make sure no earlier set-up left the runtime role a member of a privileged role.
 SELECT format('REVOKE %I FROM %I', r.rolname, :'app')
   FROM pg_auth_members m

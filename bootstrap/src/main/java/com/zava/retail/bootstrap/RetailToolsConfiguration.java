@@ -5,6 +5,7 @@ import com.zava.retail.application.port.in.DescribeTablesUseCase;
 import com.zava.retail.application.port.in.GetCurrentUtcDateUseCase;
 import com.zava.retail.application.port.in.RunSalesQueryUseCase;
 import com.zava.retail.application.port.in.SearchProductsUseCase;
+import com.zava.retail.application.port.out.AuditTrail;
 import com.zava.retail.application.port.out.Clock;
 import com.zava.retail.application.port.out.ProductSimilaritySearch;
 import com.zava.retail.application.port.out.SalesQueries;
@@ -50,7 +51,7 @@ class RetailToolsConfiguration {
 
     @Bean
     McpSalesTools mcpSalesTools(DescribeTablesUseCase describeTables, RunSalesQueryUseCase runSalesQuery,
-            @Lazy SearchProductsUseCase searchProducts, GetCurrentUtcDateUseCase currentUtcDate) {
-        return new McpSalesTools(describeTables, runSalesQuery, searchProducts, currentUtcDate);
+            @Lazy SearchProductsUseCase searchProducts, GetCurrentUtcDateUseCase currentUtcDate, AuditTrail audit) {
+        return new McpSalesTools(describeTables, runSalesQuery, searchProducts, currentUtcDate, audit);
     }
 }

@@ -115,6 +115,31 @@ class HttpTransportIT {
     }
 
     @Test
+    void everyToolCallLeavesExactlyOneAuditRecord() throws Exception {
+        long before = auditRows();
+        try (McpSyncClient client = McpClients.http(port, Map.of("x-rls-user-id", SeededDatabase.REDMOND))) {
+            for (int i = 0; i < 1_000; i++) {
+                McpClients.call(client, "get_current_utc_date", Map.of());
+            }
+        }
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (auditRows() < before + 1_000 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(auditRows()).isEqualTo(before + 1_000);
+    }
+
+    private static long auditRows() throws java.sql.SQLException {
+        try (java.sql.Connection connection = database.ownerDataSource().getConnection();
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery(
+                     "SELECT count(*) FROM audit.tool_calls WHERE tool = 'get_current_utc_date' AND transport = 'http'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     void aWellFormedUnknownManagerSeesNoStoreRows() {
         try (McpSyncClient client = McpClients.http(port, Map.of("x-rls-user-id", "11111111-2222-3333-4444-555555555555"))) {
             McpSchema.CallToolResult result = McpClients.call(client, "execute_sales_query",

@@ -45,8 +45,10 @@ final class ManagerTransactions {
             connection.setReadOnly(true);
             try (Statement statement = connection.createStatement()) {
                 // ManagerId only admits canonical UUID text, so inlining it cannot break out of the literal.
-                statement.execute("SET LOCAL zava.manager_id = '" + manager.asText() + "'");
-                statement.execute("SET LOCAL statement_timeout = " + Math.max(1, statementTimeout.toMillis()));
+                // The closing SELECT makes the transaction's read-only mode final: PostgreSQL refuses
+                // SET TRANSACTION READ WRITE once a query has run. One round trip for all three.
+                statement.execute("SET LOCAL zava.manager_id = '" + manager.asText() + "'; SET LOCAL statement_timeout = "
+                        + Math.max(1, statementTimeout.toMillis()) + "; SELECT 1");
             }
             try {
                 return work.run(connection);

@@ -1,5 +1,6 @@
 package com.zava.retail.adapters.postgres;
 
+import com.zava.retail.application.port.out.AuditTrail;
 import com.zava.retail.application.port.out.ProductSimilaritySearch;
 import com.zava.retail.application.port.out.SalesQueries;
 import jakarta.persistence.EntityManagerFactory;
@@ -39,6 +40,13 @@ public class PostgresAdapterConfiguration {
     @Bean
     SchemaCatalog schemaCatalog(DataSource dataSource) {
         return new PostgresSchemaCatalog(new ManagerTransactions(dataSource));
+    }
+
+    /** Every tool call, written in the background by the runtime role (which may append, never read). */
+    @Bean(destroyMethod = "close")
+    AuditTrail auditTrail(DataSource dataSource,
+            @org.springframework.beans.factory.annotation.Value("${zava.audit.queue-capacity:10000}") int capacity) {
+        return new PostgresAuditTrail(dataSource, capacity);
     }
 
     /** Cosine search with hibernate-vector, in a read-only JPA transaction with the manager set. */

@@ -16,6 +16,8 @@ public final class PostgresMigrations {
     public static final String HISTORY_SCHEMA = "zava_migrations";
     /** The schema the migrations manage. */
     public static final String RETAIL_SCHEMA = "retail";
+    /** The audit trail's schema: the runtime role may append to it, never read it. */
+    public static final String AUDIT_SCHEMA = "audit";
 
     private PostgresMigrations() {
     }
@@ -24,7 +26,7 @@ public final class PostgresMigrations {
     public static FluentConfiguration configure(FluentConfiguration configuration, MigrationSettings settings) {
         return configuration
                 .locations("classpath:db/migration")
-                .schemas(HISTORY_SCHEMA, RETAIL_SCHEMA)
+                .schemas(HISTORY_SCHEMA, RETAIL_SCHEMA, AUDIT_SCHEMA)
                 .defaultSchema(HISTORY_SCHEMA)
                 .createSchemas(true)
                 .placeholders(Map.of(

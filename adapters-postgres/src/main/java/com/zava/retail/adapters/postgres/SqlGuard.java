@@ -2,27 +2,31 @@ package com.zava.retail.adapters.postgres;
 
 import com.zava.retail.domain.RejectedException;
 import com.zava.retail.domain.SqlText;
+import com.zava.retail.domain.TableName;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.stream.Collectors;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.select.Select;
 
 /**
- * First line of defence for {@code execute_sales_query}: the text must be exactly one SELECT (or
- * WITH ... SELECT) statement without data-modifying keywords. It reads the statement the way
- * PostgreSQL's lexer does for comments, string literals, quoted identifiers and dollar quoting, so
- * a {@code ;} hidden in any of them is not mistaken for a statement boundary and one outside them
- * is always seen.
+ * First line of defence for {@code execute_sales_query}: exactly one SELECT (or WITH ... SELECT)
+ * that reads only the allow-listed {@code retail.*} tables and its own CTEs, and calls only
+ * side-effect-free functions from an allow-list. Two readers must agree: a lexer that reads
+ * comments, string literals, quoted identifiers and dollar quoting the way PostgreSQL does (so no
+ * second statement can hide from it), and a real SQL parser (JSqlParser) whose syntax tree is
+ * walked for relations, functions and writing clauses. Anything either cannot read is refused.
  *
  * <p>This guard is deliberately not the only layer: the statement then runs in a READ ONLY
  * transaction, as a role that can only SELECT, under row-level security, with session-changing
- * functions revoked.
+ * functions revoked, and with a statement timeout.
  */
 final class SqlGuard {
 
-    private static final Pattern FORBIDDEN_WORD = Pattern.compile(
-            "\\b(insert|update|delete|merge|truncate|alter|create|drop|grant|revoke|copy|call|do|execute|prepare"
-                    + "|deallocate|listen|notify|unlisten|lock|vacuum|analyze|cluster|reindex|refresh|set|reset|begin"
-                    + "|commit|rollback|savepoint|release|discard|comment|security|import|load)\\b");
-    private static final Pattern INTO = Pattern.compile("\\binto\\b");
+    /** Relations a query may read (besides its own CTEs). */
+    static final Set<String> TABLES = TableName.VALID.stream().collect(Collectors.toUnmodifiableSet());
 
     private SqlGuard() {
     }
@@ -40,23 +44,71 @@ final class SqlGuard {
             throw new RejectedException("Only one statement per call is allowed; remove the ';' between statements and "
                     + "send each query in its own call.");
         }
-        String lower = codeTrimmed.toLowerCase(Locale.ROOT);
-        String first = lower.replaceFirst("^[\\s(]+", "");
+        String first = codeTrimmed.toLowerCase(Locale.ROOT).replaceFirst("^[\\s(]+", "");
         if (!first.startsWith("select") && !first.startsWith("with")) {
             throw new RejectedException("Only read-only queries are allowed: start with SELECT or WITH ... SELECT. "
                     + "To learn table structures, call get_multiple_table_schemas instead.");
         }
-        var forbidden = FORBIDDEN_WORD.matcher(lower);
-        if (forbidden.find()) {
-            throw new RejectedException("'" + forbidden.group(1).toUpperCase(Locale.ROOT) + "' is not allowed: this "
-                    + "tool only reads data with SELECT. Rewrite the query without it.");
+        // The parser reads the text without comments: PostgreSQL nests /* */ comments, JSqlParser does not.
+        Statement statement = parse(withoutComments(sql.value()));
+        if (!(statement instanceof Select select)) {
+            throw new RejectedException("Only read-only queries are allowed: send one SELECT (or WITH ... SELECT).");
         }
-        if (INTO.matcher(lower).find()) {
-            throw new RejectedException("SELECT ... INTO is not allowed: this tool only reads data.");
+        SelectInspector inspector = new SelectInspector();
+        Set<String> relations;
+        try {
+            relations = inspector.getTables((Statement) select);
+        } catch (RuntimeException e) {
+            // Fail closed: a statement the inspector cannot walk is not known to be safe.
+            throw new RejectedException("The query uses syntax this tool cannot check. Rewrite it as a plainer SELECT.");
         }
-        if (lower.matches("(?s).*\\bfor\\s+(no\\s+key\\s+)?(update|share|key\\s+share)\\b.*")) {
-            throw new RejectedException("FOR UPDATE/SHARE locks rows and is not allowed: remove it.");
+        if (!inspector.writes().isEmpty()) {
+            throw new RejectedException(inspector.writes().get(0) + " is not allowed: this tool only reads data. "
+                    + "Rewrite the query as a plain SELECT.");
         }
+        for (String cte : inspector.cteNames()) {
+            // An unqualified name also resolves in pg_catalog, so a WITH query named like a catalog
+            // table could make an out-of-scope reference read the catalog instead.
+            if (cte.startsWith("pg_")) {
+                throw new RejectedException("WITH query names starting with pg_ are reserved; rename '" + cte + "'.");
+            }
+        }
+        for (String relation : relations) {
+            String name = normalise(relation);
+            if (!TABLES.contains(name) && !inspector.cteNames().contains(name)) {
+                throw new RejectedException("Table '" + relation + "' is not available to this tool. Use only "
+                        + String.join(", ", TableName.VALID) + " (always with the retail. prefix) and your own WITH "
+                        + "queries; for table structures call get_multiple_table_schemas.");
+            }
+        }
+        for (String function : inspector.functions()) {
+            String name = function.startsWith("pg_catalog.") ? function.substring("pg_catalog.".length()) : function;
+            if (!SafeFunctions.NAMES.contains(name)) {
+                throw new RejectedException("Function '" + function + "' is not allowed in this tool. Use aggregates, "
+                        + "window, math, string, date/time, conditional, JSON, array functions and casts.");
+            }
+        }
+    }
+
+    private static Statement parse(String sql) {
+        try {
+            return CCJSqlParserUtil.parse(sql, parser -> parser.withTimeOut(2_000));
+        } catch (JSQLParserException | RuntimeException e) {
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
+            throw new RejectedException("The query could not be read as one PostgreSQL SELECT statement"
+                    + (reason.isEmpty() ? "" : " (" + (reason.length() > 200 ? reason.substring(0, 200) + "..." : reason)
+                    + ")") + ". Simplify the syntax or split the question into smaller queries.");
+        }
+    }
+
+    /** {@code "Retail"."Orders"} and {@code RETAIL.orders} both name {@code retail.orders}. */
+    private static String normalise(String relation) {
+        return relation.replace("\"", "").strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The statement with comments replaced by spaces and everything else as written. */
+    static String withoutComments(String sql) {
+        return scan(sql, true);
     }
 
     /**
@@ -64,36 +116,48 @@ final class SqlGuard {
      * replaced by spaces, so only code remains.
      */
     static String codeOnly(String sql) {
+        return scan(sql, false);
+    }
+
+    /** One pass of PostgreSQL's lexical rules: comments always go, literals stay or become placeholders. */
+    private static String scan(String sql, boolean keepLiterals) {
         StringBuilder out = new StringBuilder(sql.length());
         int i = 0;
         int n = sql.length();
         while (i < n) {
             char c = sql.charAt(i);
             char next = i + 1 < n ? sql.charAt(i + 1) : '\0';
+            int end;
+            String placeholder;
             if (c == '-' && next == '-') {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? n : end;
-                out.append(' ');
+                int newline = sql.indexOf('\n', i);
+                end = newline < 0 ? n : newline;
+                placeholder = " ";
             } else if (c == '/' && next == '*') {
-                i = skipBlockComment(sql, i);
-                out.append(' ');
+                end = skipBlockComment(sql, i);
+                placeholder = " ";
             } else if (c == '\'') {
-                boolean escapes = i > 0 && (sql.charAt(i - 1) == 'e' || sql.charAt(i - 1) == 'E');
-                i = skipQuoted(sql, i, '\'', escapes);
-                out.append("''");
+                end = skipQuoted(sql, i, '\'', isEscapeStringPrefix(sql, i));
+                placeholder = keepLiterals ? null : "''";
             } else if (c == '"') {
-                i = skipQuoted(sql, i, '"', false);
-                out.append("\"x\"");
+                end = skipQuoted(sql, i, '"', false);
+                placeholder = keepLiterals ? null : "\"x\"";
             } else if (c == '$' && isDollarQuoteStart(sql, i)) {
                 int tagEnd = sql.indexOf('$', i + 1);
                 String tag = sql.substring(i, tagEnd + 1);
                 int close = sql.indexOf(tag, tagEnd + 1);
-                i = close < 0 ? n : close + tag.length();
-                out.append("''");
+                end = close < 0 ? n : close + tag.length();
+                placeholder = keepLiterals ? null : "''";
             } else {
-                out.append(c);
-                i++;
+                end = i + 1;
+                placeholder = null;
             }
+            if (placeholder == null) {
+                out.append(sql, i, end);
+            } else {
+                out.append(placeholder);
+            }
+            i = end;
         }
         return out.toString();
     }
@@ -135,6 +199,18 @@ final class SqlGuard {
             }
         }
         return sql.length();
+    }
+
+    /**
+     * Whether the quote at {@code i} opens an escape string ({@code E'...'}): the {@code E} must be a
+     * token of its own, not the last letter of a word such as the type name in {@code name'\'}.
+     */
+    private static boolean isEscapeStringPrefix(String sql, int i) {
+        if (i < 1 || (sql.charAt(i - 1) != 'e' && sql.charAt(i - 1) != 'E')) {
+            return false;
+        }
+        return i < 2 || !(Character.isLetterOrDigit(sql.charAt(i - 2)) || sql.charAt(i - 2) == '_'
+                || sql.charAt(i - 2) == '$');
     }
 
     /** {@code $$} or {@code $tag$} where tag is an identifier; not a positional parameter like {@code $1}. */

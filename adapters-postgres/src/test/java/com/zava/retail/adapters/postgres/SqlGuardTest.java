@@ -46,9 +46,15 @@ class SqlGuardTest {
         "EXPLAIN ANALYZE SELECT 1",
         "-- only a comment",
         "/* nothing */ ;",
-        "DO $$ BEGIN PERFORM 1; END $$"})
+        "DO $$ BEGIN PERFORM 1; END $$",
+        // a type name ending in e is not an escape-string prefix: the ';' here is real
+        "SELECT name'\\'; DELETE FROM retail.orders; --'",
+        // a WITH query named like a catalog table must not let an out-of-scope reference read the catalog
+        "SELECT * FROM pg_roles WHERE EXISTS (WITH pg_roles AS (SELECT 1) SELECT * FROM pg_roles)",
+        "SELECT * FROM retail.orders WHERE store_id = (SELECT current_setting('zava.manager_id')::int)",
+        "SELECT * FROM audit.tool_calls"})
     void rejectsEverythingElseWithGuidance(String sql) {
         assertThatThrownBy(() -> SqlGuard.check(new SqlText(sql))).isInstanceOf(RejectedException.class)
-                .hasMessageMatching("(?s).*(SELECT|statement|allowed|SQL).*");
+                .hasMessageMatching("(?s).*(SELECT|statement|allowed|SQL|reserved|not available).*");
     }
 }

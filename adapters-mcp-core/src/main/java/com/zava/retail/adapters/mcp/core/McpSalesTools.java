@@ -5,7 +5,9 @@ import com.zava.retail.application.port.in.GetCurrentUtcDateUseCase;
 import com.zava.retail.application.port.in.RunSalesQueryUseCase;
 import com.zava.retail.application.port.in.SearchProductsCommand;
 import com.zava.retail.application.port.in.SearchProductsUseCase;
+import com.zava.retail.application.port.out.AuditTrail;
 import com.zava.retail.application.port.out.TableDescription;
+import com.zava.retail.application.port.out.ToolCallRecord;
 import com.zava.retail.domain.DomainException;
 import com.zava.retail.domain.InvalidInputException;
 import com.zava.retail.domain.ManagerId;
@@ -13,6 +15,7 @@ import com.zava.retail.domain.QueryResult;
 import com.zava.retail.domain.RowLimit;
 import com.zava.retail.domain.SearchPhrase;
 import com.zava.retail.domain.SimilarityThreshold;
+import com.zava.retail.domain.SqlFingerprint;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -22,10 +25,13 @@ import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -44,20 +50,23 @@ public final class McpSalesTools {
     private final RunSalesQueryUseCase runQuery;
     private final SearchProductsUseCase searchProducts;
     private final GetCurrentUtcDateUseCase currentDate;
+    private final AuditTrail audit;
     private final McpJsonMapper json;
 
     /** Tools over the SDK's default JSON mapper (Jackson 2, found on the classpath). */
     public McpSalesTools(DescribeTablesUseCase describeTables, RunSalesQueryUseCase runQuery,
-            SearchProductsUseCase searchProducts, GetCurrentUtcDateUseCase currentDate) {
-        this(describeTables, runQuery, searchProducts, currentDate, McpJsonDefaults.getMapper());
+            SearchProductsUseCase searchProducts, GetCurrentUtcDateUseCase currentDate, AuditTrail audit) {
+        this(describeTables, runQuery, searchProducts, currentDate, audit, McpJsonDefaults.getMapper());
     }
 
     public McpSalesTools(DescribeTablesUseCase describeTables, RunSalesQueryUseCase runQuery,
-            SearchProductsUseCase searchProducts, GetCurrentUtcDateUseCase currentDate, McpJsonMapper json) {
+            SearchProductsUseCase searchProducts, GetCurrentUtcDateUseCase currentDate, AuditTrail audit,
+            McpJsonMapper json) {
         this.describeTables = describeTables;
         this.runQuery = runQuery;
         this.searchProducts = searchProducts;
         this.currentDate = currentDate;
+        this.audit = audit;
         this.json = json;
     }
 
@@ -66,12 +75,13 @@ public final class McpSalesTools {
         return json;
     }
 
-    /** The tools as the stdio and stateful HTTP servers register them. */
-    public List<McpServerFeatures.SyncToolSpecification> sessionSpecifications(CallerResolver callers) {
+    /** The tools as the stdio and stateful HTTP servers register them; {@code transport} names them in the audit. */
+    public List<McpServerFeatures.SyncToolSpecification> sessionSpecifications(CallerResolver callers,
+            String transport) {
         return tools().stream().map(tool -> McpServerFeatures.SyncToolSpecification.builder()
                         .tool(tool)
                         .callHandler((exchange, request) -> call(tool.name(), request.arguments(),
-                                callers.callerOf(exchange.transportContext())))
+                                callers.callerOf(exchange.transportContext()), transport))
                         .build())
                 .toList();
     }
@@ -82,7 +92,7 @@ public final class McpSalesTools {
      * call waits for {@code tools} (or reports why the application could not start).
      */
     public static List<McpServerFeatures.SyncToolSpecification> deferredSessionSpecifications(
-            Supplier<McpSalesTools> tools, CallerResolver callers) {
+            Supplier<McpSalesTools> tools, CallerResolver callers, String transport) {
         return tools().stream().map(tool -> McpServerFeatures.SyncToolSpecification.builder()
                         .tool(tool)
                         .callHandler((exchange, request) -> {
@@ -96,18 +106,20 @@ public final class McpSalesTools {
                                                 .replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"code\":\"UNAVAILABLE\"}")
                                         .build();
                             }
-                            return ready.call(tool.name(), request.arguments(), callers.callerOf(exchange.transportContext()));
+                            return ready.call(tool.name(), request.arguments(),
+                                    callers.callerOf(exchange.transportContext()), transport);
                         })
                         .build())
                 .toList();
     }
 
     /** The tools as the stateless HTTP server registers them. */
-    public List<McpStatelessServerFeatures.SyncToolSpecification> statelessSpecifications(CallerResolver callers) {
+    public List<McpStatelessServerFeatures.SyncToolSpecification> statelessSpecifications(CallerResolver callers,
+            String transport) {
         return tools().stream().map(tool -> McpStatelessServerFeatures.SyncToolSpecification.builder()
                         .tool(tool)
                         .callHandler((McpTransportContext context, McpSchema.CallToolRequest request) ->
-                                call(tool.name(), request.arguments(), callers.callerOf(context)))
+                                call(tool.name(), request.arguments(), callers.callerOf(context), transport))
                         .build())
                 .toList();
     }
@@ -117,31 +129,62 @@ public final class McpSalesTools {
                 ToolCatalog.currentDate());
     }
 
-    /** Runs one tool as the given manager. Public for tests and for transports without the SDK's dispatch. */
-    public CallToolResult call(String tool, Map<String, Object> arguments, ManagerId caller) {
+    /** Runs one tool as the given manager and records the call in the audit trail. */
+    public CallToolResult call(String tool, Map<String, Object> arguments, ManagerId caller, String transport) {
         Map<String, Object> args = arguments == null ? Map.of() : arguments;
+        Instant started = Instant.now();
+        long startNanos = System.nanoTime();
+        Optional<String> statement = tool.equals(ToolCatalog.EXECUTE_QUERY) && args.get("postgresql_query") instanceof String q
+                ? Optional.of(q) : Optional.empty();
+        CallToolResult result = null;
+        String errorCode = "INTERNAL";
         try {
-            return switch (tool) {
-                case ToolCatalog.GET_SCHEMAS -> schemas(caller, args);
-                case ToolCatalog.EXECUTE_QUERY -> rows(runQuery.run(caller, string(args, "postgresql_query")));
-                case ToolCatalog.SEMANTIC_SEARCH -> rows(searchProducts.search(new SearchProductsCommand(caller,
-                        new SearchPhrase(string(args, "query_description")),
-                        new RowLimit(integer(args, "max_rows", RowLimit.DEFAULT.value())),
-                        new SimilarityThreshold(number(args, "similarity_threshold", 30.0)))));
-                case ToolCatalog.CURRENT_DATE -> date();
-                default -> throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
-                        .message("Unknown tool: " + tool).build();
-            };
+            result = dispatch(tool, args, caller);
+            errorCode = null;
+            return result;
         } catch (DomainException e) {
-            return error(e, tool.equals(ToolCatalog.EXECUTE_QUERY) ? args.get("postgresql_query") : null);
+            errorCode = e.code().name();
+            result = error(e, statement.orElse(null));
+            return result;
         } catch (McpError e) {
+            errorCode = "PROTOCOL";
             throw e;
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString();
             LOG.error("Tool {} failed unexpectedly for manager {} (reference {})", tool, caller, reference, e);
             throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
                     .message("Internal error while running " + tool + " (reference " + reference + ")").build();
+        } finally {
+            audit.record(new ToolCallRecord(started, caller, transport, tool, statement.map(SqlFingerprint::of),
+                    statement, rowsOf(result), Duration.ofNanos(System.nanoTime() - startNanos),
+                    Optional.ofNullable(errorCode)));
         }
+    }
+
+    private CallToolResult dispatch(String tool, Map<String, Object> args, ManagerId caller) {
+        return switch (tool) {
+            case ToolCatalog.GET_SCHEMAS -> schemas(caller, args);
+            case ToolCatalog.EXECUTE_QUERY -> rows(runQuery.run(caller, string(args, "postgresql_query")));
+            case ToolCatalog.SEMANTIC_SEARCH -> rows(searchProducts.search(new SearchProductsCommand(caller,
+                    new SearchPhrase(string(args, "query_description")),
+                    new RowLimit(integer(args, "max_rows", RowLimit.DEFAULT.value())),
+                    new SimilarityThreshold(number(args, "similarity_threshold", 30.0)))));
+            case ToolCatalog.CURRENT_DATE -> date();
+            default -> throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
+                    .message("Unknown tool: " + tool).build();
+        };
+    }
+
+    private static int rowsOf(CallToolResult result) {
+        if (result == null || Boolean.TRUE.equals(result.isError())
+                || !(result.structuredContent() instanceof Map<?, ?> content)) {
+            return 0;
+        }
+        Object count = content.get("n");
+        if (count instanceof Number n) {
+            return n.intValue();
+        }
+        return content.get("tables") instanceof List<?> tables ? tables.size() : 1;
     }
 
     private CallToolResult schemas(ManagerId caller, Map<String, Object> args) {
@@ -201,12 +244,12 @@ public final class McpSalesTools {
         return CallToolResult.builder().addTextContent(utc).structuredContent(Map.of("utc", utc)).build();
     }
 
-    private CallToolResult error(DomainException e, Object query) {
+    private CallToolResult error(DomainException e, String query) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("err", e.getMessage());
         content.put("code", e.code().name());
-        if (query instanceof String q) {
-            content.put("q", q.length() > 2_000 ? q.substring(0, 2_000) + "..." : q);
+        if (query != null) {
+            content.put("q", query.length() > 2_000 ? query.substring(0, 2_000) + "..." : query);
         }
         return CallToolResult.builder().addTextContent(write(content)).isError(true).build();
     }

@@ -64,7 +64,7 @@ public class McpHttpConfiguration {
                     .capabilities(ServerDescription.capabilities())
                     .jsonMapper(json)
                     .validateToolInputs(true)
-                    .tools(tools.statelessSpecifications(CallerResolver.fromTransportContext()))
+                    .tools(tools.statelessSpecifications(CallerResolver.fromTransportContext(), "http"))
                     .build();
             servlet = transport;
         } else {
@@ -82,7 +82,7 @@ public class McpHttpConfiguration {
                     .capabilities(ServerDescription.capabilities())
                     .jsonMapper(json)
                     .validateToolInputs(true)
-                    .tools(tools.sessionSpecifications(CallerResolver.fromTransportContext()))
+                    .tools(tools.sessionSpecifications(CallerResolver.fromTransportContext(), "http"))
                     .build();
             servlet = transport;
         }

@@ -50,7 +50,7 @@ public final class McpStdioServer implements AutoCloseable {
                 .capabilities(ServerDescription.capabilities())
                 .jsonMapper(json)
                 .validateToolInputs(true)
-                .tools(McpSalesTools.deferredSessionSpecifications(tools, CallerResolver.fixed(manager)))
+                .tools(McpSalesTools.deferredSessionSpecifications(tools, CallerResolver.fixed(manager), "stdio"))
                 .build();
         return new McpStdioServer(server, ledger);
     }

@@ -1,0 +1,175 @@
+package com.zava.retail.adapters.postgres;
+
+import com.zava.retail.application.port.out.AuditTrail;
+import com.zava.retail.application.port.out.ToolCallRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes audit records to {@code audit.tool_calls} without ever blocking a tool call: records go
+ * into a bounded queue that one background thread drains in batches. When the database is away,
+ * the writer keeps the batch and retries with back-off; only when the queue itself is full is a
+ * record dropped, and every drop is counted and logged.
+ */
+final class PostgresAuditTrail implements AuditTrail, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresAuditTrail.class);
+    private static final int BATCH = 500;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final String INSERT = "INSERT INTO audit.tool_calls (occurred_at, manager_id, transport, tool, "
+            + "fingerprint, statement, row_count, duration_ms, outcome, error_code) VALUES (?, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final DataSource dataSource;
+    private final BlockingQueue<ToolCallRecord> queue;
+    private final Thread writer;
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong failedAttempts = new AtomicLong();
+    private final AtomicLong inFlight = new AtomicLong();
+    private volatile boolean running = true;
+
+    PostgresAuditTrail(DataSource dataSource, int capacity) {
+        this.dataSource = dataSource;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.writer = new Thread(this::drain, "zava-audit-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    @Override
+    public void record(ToolCallRecord record) {
+        if (!running || !queue.offer(record)) {
+            long total = dropped.incrementAndGet();
+            // One line per power of two: a full queue must not also flood the log.
+            if (Long.bitCount(total) == 1) {
+                LOG.error("Audit queue full or closed: {} audit record(s) dropped so far (latest: {} by {})", total,
+                        record.tool(), record.manager());
+            }
+        }
+    }
+
+    long written() {
+        return written.get();
+    }
+
+    long dropped() {
+        return dropped.get();
+    }
+
+    long failedAttempts() {
+        return failedAttempts.get();
+    }
+
+    /** Waits until everything queued so far is written, or the timeout passes; true when empty. */
+    boolean flush(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (queue.isEmpty() && inFlight.get() == 0) {
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return queue.isEmpty() && inFlight.get() == 0;
+    }
+
+    /** Stops taking records, writes what is queued (for at most 10 s) and stops the writer. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            writer.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int left = queue.size();
+        if (left > 0) {
+            dropped.addAndGet(left);
+            LOG.error("Shutting down with {} audit record(s) unwritten; they are counted as dropped", left);
+        }
+    }
+
+    private void drain() {
+        List<ToolCallRecord> batch = new ArrayList<>(BATCH);
+        Duration backoff = Duration.ofMillis(100);
+        while (running || !queue.isEmpty() || !batch.isEmpty()) {
+            try {
+                if (batch.isEmpty()) {
+                    ToolCallRecord first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    queue.drainTo(batch, BATCH - 1);
+                    inFlight.set(batch.size());
+                }
+                write(batch);
+                written.addAndGet(batch.size());
+                batch.clear();
+                inFlight.set(0);
+                backoff = Duration.ofMillis(100);
+            } catch (SQLException | RuntimeException e) {
+                failedAttempts.incrementAndGet();
+                LOG.warn("Writing {} audit record(s) failed ({}); retrying in {} ms", batch.size(), e.getMessage(),
+                        backoff.toMillis());
+                if (!running && failedAttempts.get() > 3) {
+                    return; // shutting down with the database away: close() counts the rest
+                }
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void write(List<ToolCallRecord> batch) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            connection.setAutoCommit(true);
+            for (ToolCallRecord record : batch) {
+                insert.setTimestamp(1, Timestamp.from(record.at()));
+                insert.setString(2, record.manager().asText());
+                insert.setString(3, record.transport());
+                insert.setString(4, record.tool());
+                setOptional(insert, 5, record.fingerprint().orElse(null));
+                setOptional(insert, 6, record.statement().orElse(null));
+                insert.setInt(7, record.rows());
+                insert.setInt(8, (int) Math.min(Integer.MAX_VALUE, record.duration().toMillis()));
+                insert.setString(9, record.succeeded() ? "ok" : "error");
+                setOptional(insert, 10, record.errorCode().orElse(null));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void setOptional(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
