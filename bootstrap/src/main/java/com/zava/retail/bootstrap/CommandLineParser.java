@@ -31,6 +31,9 @@ final class CommandLineParser {
                 --as-of YYYY-MM-DD    last day with orders (default today, UTC)
                 --replace             replace data that is already there (otherwise refused)
                 --if-empty            do nothing when data is already there
+              keys create --manager UUID --label TEXT   create an API key (shown once) for a manager
+              keys list             list API keys (ids, managers, labels, created, revoked)
+              keys revoke ID        revoke an API key
               help                  show this text
             """;
 
@@ -57,6 +60,7 @@ final class CommandLineParser {
         return switch (words.get(0)) {
             case "help", "--help", "-h" -> new Invocation.Help(springArgs);
             case "db" -> parseDb(words, springArgs);
+            case "keys" -> parseKeys(words.subList(1, words.size()), springArgs);
             default -> throw new IllegalArgumentException("Unknown command '" + words.get(0)
                     + "'. Commands: serve, db migrate, db seed, help.");
         };
@@ -67,25 +71,10 @@ final class CommandLineParser {
         String transport = Optional.ofNullable(environment.apply("ZAVA_TRANSPORT")).filter(t -> !t.isBlank()).orElse("http");
         Optional<String> managerId = Optional.ofNullable(environment.apply("ZAVA_STDIO_MANAGER_ID"))
                 .filter(m -> !m.isBlank());
-        for (int i = 0; i < options.size(); i++) {
-            String option = options.get(i);
-            String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
-            String value = option.contains("=") ? option.substring(option.indexOf('=') + 1) : null;
-            if (!name.equals("--transport") && !name.equals("--manager-id")) {
-                throw new IllegalArgumentException("Unknown option '" + option + "' for 'serve'. "
-                        + "Options: --transport http|stdio, --manager-id UUID.");
-            }
-            if (value == null) {
-                if (i + 1 >= options.size()) {
-                    throw new IllegalArgumentException("Option " + name + " needs a value.");
-                }
-                value = options.get(++i);
-            }
-            if (name.equals("--transport")) {
-                transport = value;
-            } else {
-                managerId = Optional.of(value);
-            }
+        var values = options(options, List.of("--transport", "--manager-id"), "serve");
+        transport = values.getOrDefault("--transport", transport);
+        if (values.containsKey("--manager-id")) {
+            managerId = Optional.of(values.get("--manager-id"));
         }
         Invocation.Transport chosen = switch (transport.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "http" -> Invocation.Transport.HTTP;
@@ -98,6 +87,61 @@ final class CommandLineParser {
                     + "office).");
         }
         return new Invocation.Serve(chosen, managerId, springArgs);
+    }
+
+    /**
+     * Reads {@code --name value} and {@code --name=value} options; anything not in {@code allowed}
+     * is a mistake named in the message.
+     */
+    private static java.util.Map<String, String> options(List<String> words, List<String> allowed, String command) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            String option = words.get(i);
+            String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+            String value = option.contains("=") ? option.substring(option.indexOf('=') + 1) : null;
+            if (!allowed.contains(name)) {
+                throw new IllegalArgumentException("Unknown option '" + option + "' for '" + command + "'. Options: "
+                        + String.join(", ", allowed) + ".");
+            }
+            if (value == null) {
+                if (i + 1 >= words.size()) {
+                    throw new IllegalArgumentException("Option " + name + " needs a value.");
+                }
+                value = words.get(++i);
+            }
+            values.put(name, value);
+        }
+        return values;
+    }
+
+    private static Invocation parseKeys(List<String> words, List<String> springArgs) {
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("'keys' needs a subcommand: create, list or revoke.");
+        }
+        switch (words.get(0)) {
+            case "list" -> {
+                requireNoMore(words, 1, "keys list");
+                return new Invocation.Keys("list", Optional.empty(), Optional.empty(), Optional.empty(), springArgs);
+            }
+            case "revoke" -> {
+                if (words.size() != 2) {
+                    throw new IllegalArgumentException("Usage: keys revoke <key id> (see 'keys list' for ids).");
+                }
+                return new Invocation.Keys("revoke", Optional.empty(), Optional.empty(), Optional.of(words.get(1)),
+                        springArgs);
+            }
+            case "create" -> {
+                var values = options(words.subList(1, words.size()), List.of("--manager", "--label"), "keys create");
+                Optional<String> manager = Optional.ofNullable(values.get("--manager"));
+                Optional<String> label = Optional.ofNullable(values.get("--label"));
+                if (manager.isEmpty() || label.isEmpty()) {
+                    throw new IllegalArgumentException("Usage: keys create --manager <uuid> --label <text>.");
+                }
+                return new Invocation.Keys("create", manager, label, Optional.empty(), springArgs);
+            }
+            default -> throw new IllegalArgumentException("Unknown subcommand 'keys " + words.get(0)
+                    + "'. Use keys create, keys list or keys revoke.");
+        }
     }
 
     private static Invocation parseDb(List<String> words, List<String> springArgs) {
@@ -170,7 +214,7 @@ final class CommandLineParser {
 
     private static boolean isSeedOption(String name) {
         return name.equals("--scale") || name.equals("--seed") || name.equals("--as-of") || name.equals("--transport")
-                || name.equals("--manager-id");
+                || name.equals("--manager-id") || name.equals("--manager") || name.equals("--label");
     }
 
     private static void requireNoMore(List<String> words, int from, String command) {

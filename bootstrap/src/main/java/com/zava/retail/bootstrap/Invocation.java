@@ -17,6 +17,11 @@ sealed interface Invocation {
     record Serve(Transport transport, Optional<String> managerId, List<String> springArgs) implements Invocation {
     }
 
+    /** Manage API keys: {@code create} (manager and label), {@code list}, {@code revoke} (key id). */
+    record Keys(String action, Optional<String> managerId, Optional<String> label, Optional<String> keyId,
+            List<String> springArgs) implements Invocation {
+    }
+
     /** How clients reach the server. */
     enum Transport { HTTP, STDIO }
 

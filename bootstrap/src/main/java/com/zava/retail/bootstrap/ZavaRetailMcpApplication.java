@@ -1,6 +1,7 @@
 package com.zava.retail.bootstrap;
 
 import com.zava.retail.adapters.postgres.PostgresAdapterConfiguration;
+import com.zava.retail.application.port.in.ManageApiKeysUseCase;
 import com.zava.retail.application.port.in.SeedReport;
 import com.zava.retail.application.port.in.SeedSampleDataUseCase;
 import com.zava.retail.domain.DomainException;
@@ -60,6 +61,10 @@ public class ZavaRetailMcpApplication {
                 out.println("Database migrated.");
                 return 0;
             });
+        }
+        if (invocation instanceof Invocation.Keys keys) {
+            return runCommand(springArgs, err, context -> ApiKeyCommands.run(keys,
+                    context.getBean(ManageApiKeysUseCase.class), out));
         }
         if (invocation instanceof Invocation.DbSeed seed) {
             return runCommand(springArgs, err, context -> {

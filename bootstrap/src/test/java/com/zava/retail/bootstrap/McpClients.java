@@ -26,6 +26,18 @@ final class McpClients {
         return client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
     }
 
+    /** A raw POST to the MCP endpoint, for checking what the HTTP layer answers before MCP does. */
+    static java.net.http.HttpResponse<String> post(int port, String body, Map<String, String> headers) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/mcp"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     static String text(McpSchema.CallToolResult result) {
         return ((McpSchema.TextContent) result.content().get(0)).text();
     }

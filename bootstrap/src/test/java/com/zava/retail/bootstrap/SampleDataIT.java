@@ -41,7 +41,7 @@ class SampleDataIT {
     @BeforeAll
     static void seedFullDataSet() {
         database = TestServices.postgres();
-        database.dropSchemas("retail", "audit", "zava_migrations");
+        database.dropSchemas("retail", "audit", "auth", "zava_migrations");
         fullSeed = CommandLineRun.of(database, "db", "seed", "--scale", "full", "--as-of", AS_OF);
     }
 

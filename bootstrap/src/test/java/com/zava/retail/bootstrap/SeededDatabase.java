@@ -29,7 +29,7 @@ final class SeededDatabase {
     /** Drops everything and seeds the small data set through the real command line. */
     static PostgresTestDatabase seedSmall() {
         PostgresTestDatabase database = TestServices.postgres();
-        database.dropSchemas("retail", "audit", "zava_migrations");
+        database.dropSchemas("retail", "audit", "auth", "zava_migrations");
         CommandLineRun seed = CommandLineRun.of(database, "db", "seed", "--scale", "small", "--seed", "7", "--as-of",
                 "2026-11-27");
         assertThat(seed.exitCode()).as(seed.err()).isZero();

@@ -1,5 +1,6 @@
 package com.zava.retail.adapters.postgres;
 
+import com.zava.retail.application.port.out.ApiKeyStore;
 import com.zava.retail.application.port.out.AuditTrail;
 import com.zava.retail.application.port.out.ProductSimilaritySearch;
 import com.zava.retail.application.port.out.SalesQueries;
@@ -68,15 +69,25 @@ public class PostgresAdapterConfiguration {
      */
     @Bean
     SampleDataStore sampleDataStore(DataSourceProperties dataSource, PostgresAdapterProperties properties) {
+        return new PostgresSampleDataStore(ownerDataSource(dataSource, properties));
+    }
+
+    /** Verification reads through the runtime pool; the {@code keys} command writes as the owner. */
+    @Bean
+    ApiKeyStore apiKeyStore(DataSource runtime, DataSourceProperties dataSource, PostgresAdapterProperties properties) {
+        return new PostgresApiKeyStore(runtime, ownerDataSource(dataSource, properties));
+    }
+
+    private static DataSource ownerDataSource(DataSourceProperties dataSource, PostgresAdapterProperties properties) {
         if (properties.ownerUsername() == null || properties.ownerUsername().isBlank()) {
             throw new IllegalStateException("zava.database.owner-username (ZAVA_DATABASE_OWNER_USERNAME) is required "
-                    + "to seed: the runtime role may only read");
+                    + "for commands that write (db seed, keys): the runtime role may only read");
         }
         PGSimpleDataSource owner = new PGSimpleDataSource();
         owner.setURL(dataSource.determineUrl());
         owner.setUser(properties.ownerUsername());
         owner.setPassword(properties.ownerPassword());
-        owner.setApplicationName("zava-seed");
-        return new PostgresSampleDataStore(owner);
+        owner.setApplicationName("zava-admin");
+        return owner;
     }
 }

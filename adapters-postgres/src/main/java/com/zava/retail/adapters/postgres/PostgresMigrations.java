@@ -18,6 +18,8 @@ public final class PostgresMigrations {
     public static final String RETAIL_SCHEMA = "retail";
     /** The audit trail's schema: the runtime role may append to it, never read it. */
     public static final String AUDIT_SCHEMA = "audit";
+    /** API keys of HTTP callers: the runtime role may look them up, never change them. */
+    public static final String AUTH_SCHEMA = "auth";
 
     private PostgresMigrations() {
     }
@@ -26,7 +28,7 @@ public final class PostgresMigrations {
     public static FluentConfiguration configure(FluentConfiguration configuration, MigrationSettings settings) {
         return configuration
                 .locations("classpath:db/migration")
-                .schemas(HISTORY_SCHEMA, RETAIL_SCHEMA, AUDIT_SCHEMA)
+                .schemas(HISTORY_SCHEMA, RETAIL_SCHEMA, AUDIT_SCHEMA, AUTH_SCHEMA)
                 .defaultSchema(HISTORY_SCHEMA)
                 .createSchemas(true)
                 .placeholders(Map.of(

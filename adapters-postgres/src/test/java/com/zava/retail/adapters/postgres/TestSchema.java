@@ -17,7 +17,7 @@ final class TestSchema {
     static PostgresTestDatabase recreate(int embeddingDimensions) {
         PostgresTestDatabase database = TestServices.postgres();
         database.dropSchemas(PostgresMigrations.RETAIL_SCHEMA, PostgresMigrations.AUDIT_SCHEMA,
-                PostgresMigrations.HISTORY_SCHEMA);
+                PostgresMigrations.AUTH_SCHEMA, PostgresMigrations.HISTORY_SCHEMA);
         PostgresMigrations.flyway(database.ownerDataSource(),
                 new MigrationSettings(database.app().user(), embeddingDimensions)).migrate();
         return database;

@@ -16,6 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.zava.retail.application.port.in.AuthenticateApiKeyUseCase;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -96,13 +98,21 @@ public class McpHttpConfiguration {
 
     /** Authentication runs before the transport sees the request. */
     @Bean
-    FilterRegistrationBean<TrustedHeaderAuthenticationFilter> mcpAuthentication(McpHttpProperties http,
-            @Value("${zava.security.mode:trusted-header}") SecurityMode mode) {
-        LOG.warn("Security mode {}: the {} header decides which store a caller sees. Use it only for local "
-                + "development or behind a gateway that authenticates callers and sets the header itself.",
-                mode, TrustedHeaderAuthenticationFilter.HEADER);
-        FilterRegistrationBean<TrustedHeaderAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new TrustedHeaderAuthenticationFilter());
+    FilterRegistrationBean<AuthenticationFilter> mcpAuthentication(McpHttpProperties http,
+            @Value("${zava.security.mode:trusted-header}") SecurityMode mode,
+            @Value("${zava.security.max-failed-authentications-per-minute:20}") int maxFailures,
+            ObjectProvider<AuthenticateApiKeyUseCase> apiKeys) {
+        if (mode == SecurityMode.TRUSTED_HEADER) {
+            LOG.warn("Security mode trusted-header: the {} header decides which store a caller sees. Use it only for "
+                    + "local development or behind a gateway that authenticates callers and sets the header itself.",
+                    AuthenticationFilter.TRUSTED_HEADER);
+        } else {
+            LOG.info("Security mode {}: callers authenticate with 'Authorization: Bearer <api key>'", mode);
+        }
+        AuthenticationFilter filter = new AuthenticationFilter(mode,
+                mode == SecurityMode.API_KEY ? apiKeys.getObject() : key -> java.util.Optional.empty(),
+                new FailedAuthenticationLimiter(maxFailures, java.time.Clock.systemUTC()));
+        FilterRegistrationBean<AuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setUrlPatterns(java.util.List.of(http.endpoint()));
         registration.setAsyncSupported(true);
         registration.setOrder(0);

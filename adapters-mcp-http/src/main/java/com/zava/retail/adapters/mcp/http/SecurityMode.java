@@ -6,5 +6,7 @@ public enum SecurityMode {
      * The {@code x-rls-user-id} header names the manager. Only for local development or behind a
      * gateway that authenticates callers and sets the header itself.
      */
-    TRUSTED_HEADER
+    TRUSTED_HEADER,
+    /** {@code Authorization: Bearer <api key>}; keys are created with the {@code keys} command. */
+    API_KEY
 }

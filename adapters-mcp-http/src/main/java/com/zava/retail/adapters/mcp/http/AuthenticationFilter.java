@@ -1,0 +1,113 @@
+package com.zava.retail.adapters.mcp.http;
+
+import com.zava.retail.adapters.mcp.core.CallerResolver;
+import com.zava.retail.application.port.in.AuthenticateApiKeyUseCase;
+import com.zava.retail.domain.DomainException;
+import com.zava.retail.domain.ManagerId;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides, before any MCP message is read, which manager a request acts for, and refuses it with
+ * 401 when that cannot be verified. A missing identity never means head office. Failed attempts
+ * are counted per client address; an address that fails too often gets 429 with Retry-After.
+ */
+final class AuthenticationFilter implements Filter {
+
+    static final String TRUSTED_HEADER = "x-rls-user-id";
+    private static final Logger LOG = LoggerFactory.getLogger(AuthenticationFilter.class);
+
+    private final SecurityMode mode;
+    private final AuthenticateApiKeyUseCase apiKeys;
+    private final FailedAuthenticationLimiter limiter;
+
+    AuthenticationFilter(SecurityMode mode, AuthenticateApiKeyUseCase apiKeys, FailedAuthenticationLimiter limiter) {
+        this.mode = mode;
+        this.apiKeys = apiKeys;
+        this.limiter = limiter;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest http = (HttpServletRequest) request;
+        HttpServletResponse out = (HttpServletResponse) response;
+        String address = http.getRemoteAddr();
+        long retryAfter = limiter.retryAfterSeconds(address);
+        if (retryAfter > 0) {
+            out.setStatus(429);
+            out.setHeader("Retry-After", Long.toString(retryAfter));
+            write(out, "too_many_failed_authentications", "Too many failed authentications from this address; "
+                    + "try again in " + retryAfter + " s.");
+            return;
+        }
+        Optional<ManagerId> manager;
+        String refusal;
+        if (mode == SecurityMode.API_KEY) {
+            manager = bearer(http).flatMap(this::verify);
+            refusal = "A valid API key is required: send 'Authorization: Bearer <key>'.";
+        } else {
+            String value = http.getHeader(TRUSTED_HEADER);
+            manager = trustedHeader(value);
+            // Trusted-header mode is for development: say exactly what is wrong with the header.
+            refusal = value == null || value.isBlank()
+                    ? "Missing " + TRUSTED_HEADER + " header: send the manager id (a UUID) of the store manager this "
+                            + "session acts for."
+                    : TRUSTED_HEADER + " is malformed: it must be a UUID such as 00000000-0000-0000-0000-000000000000.";
+        }
+        if (manager.isEmpty()) {
+            limiter.failed(address);
+            out.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            out.setHeader("WWW-Authenticate", mode == SecurityMode.API_KEY
+                    ? "Bearer realm=\"zava-retail-mcp\"" + (http.getHeader("Authorization") == null ? ""
+                            : ", error=\"invalid_token\"")
+                    : "Zava-Manager realm=\"zava-retail-mcp\", header=\"" + TRUSTED_HEADER + "\"");
+            write(out, "unauthorized", refusal);
+            return;
+        }
+        http.setAttribute(CallerResolver.CONTEXT_KEY, manager.get());
+        chain.doFilter(request, response);
+    }
+
+    private Optional<ManagerId> verify(String key) {
+        try {
+            return apiKeys.authenticate(key);
+        } catch (DomainException e) {
+            LOG.warn("API key verification unavailable: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> bearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(7).strip());
+    }
+
+    private static Optional<ManagerId> trustedHeader(String value) {
+        try {
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(ManagerId.parse(value));
+        } catch (DomainException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void write(HttpServletResponse response, String error, String message) throws IOException {
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"error\":\"" + error + "\",\"message\":\"" + message.replace("\\", "\\\\")
+                .replace("\"", "\\\"") + "\"}");
+    }
+}
