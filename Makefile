@@ -24,8 +24,9 @@ build: ## compile and package the executable jar (no tests)
 	$(MVNW) package -DskipTests
 
 .PHONY: run
-run: provision build ## migrate, seed the sample data on first run, start the server on http://127.0.0.1:8000
+run: provision build ## migrate, seed and create development keys on first run, start on http://127.0.0.1:8000
 	java -jar $(JAR) db seed --if-empty
+	java -jar $(JAR) keys dev-setup --write .vscode/mcp.json
 	java -jar $(JAR) serve
 
 .PHONY: seed

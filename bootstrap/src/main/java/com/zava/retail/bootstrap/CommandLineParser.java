@@ -34,6 +34,8 @@ final class CommandLineParser {
               keys create --manager UUID --label TEXT   create an API key (shown once) for a manager
               keys list             list API keys (ids, managers, labels, created, revoked)
               keys revoke ID        revoke an API key
+              keys dev-setup --write FILE [--url URL]   first run only: keys for head office and every
+                                    store, and a VS Code mcp.json using them (make run does this)
               help                  show this text
             """;
 
@@ -122,6 +124,14 @@ final class CommandLineParser {
             case "list" -> {
                 requireNoMore(words, 1, "keys list");
                 return new Invocation.Keys("list", Optional.empty(), Optional.empty(), Optional.empty(), springArgs);
+            }
+            case "dev-setup" -> {
+                var values = options(words.subList(1, words.size()), List.of("--write", "--url"), "keys dev-setup");
+                if (!values.containsKey("--write")) {
+                    throw new IllegalArgumentException("Usage: keys dev-setup --write .vscode/mcp.json [--url URL].");
+                }
+                return new Invocation.DevSetup(values.get("--write"),
+                        values.getOrDefault("--url", "http://127.0.0.1:8000/mcp"), springArgs);
             }
             case "revoke" -> {
                 if (words.size() != 2) {
@@ -214,7 +224,8 @@ final class CommandLineParser {
 
     private static boolean isSeedOption(String name) {
         return name.equals("--scale") || name.equals("--seed") || name.equals("--as-of") || name.equals("--transport")
-                || name.equals("--manager-id") || name.equals("--manager") || name.equals("--label");
+                || name.equals("--manager-id") || name.equals("--manager") || name.equals("--label")
+                || name.equals("--write") || name.equals("--url");
     }
 
     private static void requireNoMore(List<String> words, int from, String command) {

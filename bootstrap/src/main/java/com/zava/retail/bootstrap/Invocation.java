@@ -22,6 +22,10 @@ sealed interface Invocation {
             List<String> springArgs) implements Invocation {
     }
 
+    /** First-run development keys and the VS Code configuration that uses them. */
+    record DevSetup(String file, String url, List<String> springArgs) implements Invocation {
+    }
+
     /** How clients reach the server. */
     enum Transport { HTTP, STDIO }
 

@@ -66,6 +66,10 @@ public class ZavaRetailMcpApplication {
             return runCommand(springArgs, err, context -> ApiKeyCommands.run(keys,
                     context.getBean(ManageApiKeysUseCase.class), out));
         }
+        if (invocation instanceof Invocation.DevSetup setup) {
+            return runCommand(springArgs, err, context -> DevelopmentKeys.run(java.nio.file.Path.of(setup.file()),
+                    setup.url(), context.getBean(ManageApiKeysUseCase.class), out));
+        }
         if (invocation instanceof Invocation.DbSeed seed) {
             return runCommand(springArgs, err, context -> {
                 SeedReport report = context.getBean(SeedSampleDataUseCase.class).seed(seed.command());

@@ -96,6 +96,28 @@ class ApiKeyHttpIT {
 
     @Test
     @Order(4)
+    void firstRunDevelopmentSetupWritesAWorkingVsCodeConfigurationOnce(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path folder) throws Exception {
+        java.nio.file.Path file = folder.resolve(".vscode").resolve("mcp.json");
+        CommandLineRun setup = CommandLineRun.of(database, "keys", "dev-setup", "--write", file.toString());
+        assertThat(setup.exitCode()).as(setup.err()).isZero();
+        String json = java.nio.file.Files.readString(file);
+        assertThat(json).contains("zava-head-office", "zava-seattle", "zava-online", "zava-seattle-stdio",
+                "Authorization", "http://127.0.0.1:8000/mcp");
+        Matcher keys = KEY.matcher(json);
+        int found = 0;
+        while (keys.find()) {
+            found++;
+            assertThat(post(Map.of("Authorization", "Bearer " + keys.group())).statusCode()).isEqualTo(200);
+        }
+        assertThat(found).isEqualTo(9);
+        CommandLineRun again = CommandLineRun.of(database, "keys", "dev-setup", "--write", file.toString());
+        assertThat(again.out()).contains("already exists");
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo(json);
+    }
+
+    @Test
+    @Order(5)
     void anAddressThatKeepsFailingIsSlowedDown() throws Exception {
         HttpResponse<String> last = null;
         for (int i = 0; i < 25 && (last == null || last.statusCode() != 429); i++) {

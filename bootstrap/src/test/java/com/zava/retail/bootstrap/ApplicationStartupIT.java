@@ -14,7 +14,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The wiring starts against the real database, checks its embeddings and reports itself ready. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "zava.security.mode=trusted-header")
 class ApplicationStartupIT {
 
     @LocalServerPort

@@ -24,7 +24,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The four tools over Streamable HTTP with the MCP Java SDK client, as each manager. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "zava.security.mode=trusted-header")
 class HttpTransportIT {
 
     private static PostgresTestDatabase database;

@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The stateless HTTP mode (for replicas behind a load balancer) serves the same tools. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "zava.http.session-mode=stateless")
+        properties = {"zava.http.session-mode=stateless", "zava.security.mode=trusted-header"})
 class StatelessHttpTransportIT {
 
     @LocalServerPort

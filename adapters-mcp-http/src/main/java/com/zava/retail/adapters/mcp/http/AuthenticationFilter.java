@@ -1,7 +1,6 @@
 package com.zava.retail.adapters.mcp.http;
 
 import com.zava.retail.adapters.mcp.core.CallerResolver;
-import com.zava.retail.application.port.in.AuthenticateApiKeyUseCase;
 import com.zava.retail.domain.DomainException;
 import com.zava.retail.domain.ManagerId;
 import jakarta.servlet.Filter;
@@ -14,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +28,20 @@ final class AuthenticationFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticationFilter.class);
 
     private final SecurityMode mode;
-    private final AuthenticateApiKeyUseCase apiKeys;
+    private final Function<String, Optional<ManagerId>> bearerVerifier;
     private final FailedAuthenticationLimiter limiter;
+    private final Runnable onFailure;
 
-    AuthenticationFilter(SecurityMode mode, AuthenticateApiKeyUseCase apiKeys, FailedAuthenticationLimiter limiter) {
+    /**
+     * @param bearerVerifier checks the bearer credential of the api-key and jwt modes
+     * @param onFailure      counts a failed authentication (a metric)
+     */
+    AuthenticationFilter(SecurityMode mode, Function<String, Optional<ManagerId>> bearerVerifier,
+            FailedAuthenticationLimiter limiter, Runnable onFailure) {
         this.mode = mode;
-        this.apiKeys = apiKeys;
+        this.bearerVerifier = bearerVerifier;
         this.limiter = limiter;
+        this.onFailure = onFailure;
     }
 
     @Override
@@ -53,9 +60,11 @@ final class AuthenticationFilter implements Filter {
         }
         Optional<ManagerId> manager;
         String refusal;
-        if (mode == SecurityMode.API_KEY) {
+        if (mode != SecurityMode.TRUSTED_HEADER) {
             manager = bearer(http).flatMap(this::verify);
-            refusal = "A valid API key is required: send 'Authorization: Bearer <key>'.";
+            refusal = mode == SecurityMode.API_KEY
+                    ? "A valid API key is required: send 'Authorization: Bearer <key>'."
+                    : "A valid access token is required: send 'Authorization: Bearer <token>'.";
         } else {
             String value = http.getHeader(TRUSTED_HEADER);
             manager = trustedHeader(value);
@@ -67,11 +76,9 @@ final class AuthenticationFilter implements Filter {
         }
         if (manager.isEmpty()) {
             limiter.failed(address);
+            onFailure.run();
             out.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            out.setHeader("WWW-Authenticate", mode == SecurityMode.API_KEY
-                    ? "Bearer realm=\"zava-retail-mcp\"" + (http.getHeader("Authorization") == null ? ""
-                            : ", error=\"invalid_token\"")
-                    : "Zava-Manager realm=\"zava-retail-mcp\", header=\"" + TRUSTED_HEADER + "\"");
+            out.setHeader("WWW-Authenticate", challenge(http));
             write(out, "unauthorized", refusal);
             return;
         }
@@ -79,9 +86,22 @@ final class AuthenticationFilter implements Filter {
         chain.doFilter(request, response);
     }
 
+    /** What a client needs to authenticate next time; in jwt mode, where to find the authorization server. */
+    private String challenge(HttpServletRequest request) {
+        if (mode == SecurityMode.TRUSTED_HEADER) {
+            return "Zava-Manager realm=\"zava-retail-mcp\", header=\"" + TRUSTED_HEADER + "\"";
+        }
+        String invalid = request.getHeader("Authorization") == null ? "" : ", error=\"invalid_token\"";
+        if (mode == SecurityMode.JWT) {
+            return "Bearer resource_metadata=\"" + ProtectedResourceMetadataServlet.baseUrl(request)
+                    + ProtectedResourceMetadataServlet.PATH + "\"" + invalid;
+        }
+        return "Bearer realm=\"zava-retail-mcp\"" + invalid;
+    }
+
     private Optional<ManagerId> verify(String key) {
         try {
-            return apiKeys.authenticate(key);
+            return bearerVerifier.apply(key);
         } catch (DomainException e) {
             LOG.warn("API key verification unavailable: {}", e.getMessage());
             return Optional.empty();

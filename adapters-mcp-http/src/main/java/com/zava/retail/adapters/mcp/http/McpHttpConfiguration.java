@@ -17,6 +17,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.zava.retail.application.port.in.AuthenticateApiKeyUseCase;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,7 +35,7 @@ import org.springframework.context.annotation.Configuration;
  * an authentication filter that must name the caller before any MCP message is read.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(McpHttpProperties.class)
+@EnableConfigurationProperties({McpHttpProperties.class, JwtProperties.class})
 public class McpHttpConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(McpHttpConfiguration.class);
@@ -98,24 +102,43 @@ public class McpHttpConfiguration {
 
     /** Authentication runs before the transport sees the request. */
     @Bean
-    FilterRegistrationBean<AuthenticationFilter> mcpAuthentication(McpHttpProperties http,
-            @Value("${zava.security.mode:trusted-header}") SecurityMode mode,
+    FilterRegistrationBean<AuthenticationFilter> mcpAuthentication(McpHttpProperties http, JwtProperties jwt,
+            @Value("${zava.security.mode:api-key}") SecurityMode mode,
             @Value("${zava.security.max-failed-authentications-per-minute:20}") int maxFailures,
-            ObjectProvider<AuthenticateApiKeyUseCase> apiKeys) {
-        if (mode == SecurityMode.TRUSTED_HEADER) {
-            LOG.warn("Security mode trusted-header: the {} header decides which store a caller sees. Use it only for "
-                    + "local development or behind a gateway that authenticates callers and sets the header itself.",
-                    AuthenticationFilter.TRUSTED_HEADER);
-        } else {
-            LOG.info("Security mode {}: callers authenticate with 'Authorization: Bearer <api key>'", mode);
-        }
-        AuthenticationFilter filter = new AuthenticationFilter(mode,
-                mode == SecurityMode.API_KEY ? apiKeys.getObject() : key -> java.util.Optional.empty(),
-                new FailedAuthenticationLimiter(maxFailures, java.time.Clock.systemUTC()));
+            ObjectProvider<AuthenticateApiKeyUseCase> apiKeys, ObjectProvider<MeterRegistry> meters) {
+        Function<String, Optional<ManagerId>> bearer = switch (mode) {
+            case TRUSTED_HEADER -> {
+                LOG.warn("Security mode trusted-header: the {} header decides which store a caller sees. Use it only "
+                        + "for local development or behind a gateway that authenticates callers and sets the header "
+                        + "itself.", AuthenticationFilter.TRUSTED_HEADER);
+                yield token -> Optional.empty();
+            }
+            case API_KEY -> apiKeys.getObject()::authenticate;
+            case JWT -> new JwtCallerVerifier(jwt)::verify;
+        };
+        LOG.info("Security mode {}", mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        MeterRegistry registry = meters.getIfAvailable();
+        Counter failures = registry == null ? null : Counter.builder("zava.auth.failures")
+                .description("Requests refused because their identity could not be verified")
+                .tag("mode", mode.name().toLowerCase(java.util.Locale.ROOT)).register(registry);
+        AuthenticationFilter filter = new AuthenticationFilter(mode, bearer,
+                new FailedAuthenticationLimiter(maxFailures, java.time.Clock.systemUTC()),
+                failures == null ? () -> { } : failures::increment);
         FilterRegistrationBean<AuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setUrlPatterns(java.util.List.of(http.endpoint()));
         registration.setAsyncSupported(true);
         registration.setOrder(0);
+        return registration;
+    }
+
+    /** RFC 9728 metadata, only where tokens come from an authorization server (jwt mode). */
+    @Bean
+    ServletRegistrationBean<ProtectedResourceMetadataServlet> protectedResourceMetadata(JwtProperties jwt,
+            McpHttpProperties http, @Value("${zava.security.mode:api-key}") SecurityMode mode) {
+        ServletRegistrationBean<ProtectedResourceMetadataServlet> registration = new ServletRegistrationBean<>(
+                new ProtectedResourceMetadataServlet(String.valueOf(jwt.issuer()), http.endpoint()),
+                ProtectedResourceMetadataServlet.PATH, ProtectedResourceMetadataServlet.PATH + http.endpoint());
+        registration.setEnabled(mode == SecurityMode.JWT);
         return registration;
     }
 }

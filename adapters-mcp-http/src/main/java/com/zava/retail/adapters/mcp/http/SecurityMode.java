@@ -8,5 +8,7 @@ public enum SecurityMode {
      */
     TRUSTED_HEADER,
     /** {@code Authorization: Bearer <api key>}; keys are created with the {@code keys} command. */
-    API_KEY
+    API_KEY,
+    /** {@code Authorization: Bearer <JWT>} from an OAuth 2 authorization server, checked against its JWKS. */
+    JWT
 }
