@@ -192,8 +192,10 @@ public final class PostgresTestDatabase {
 
     private void checkReachable() {
         for (Credentials credentials : new Credentials[] {owner, app}) {
-            try (Connection ignored = dataSource(credentials).getConnection()) {
-                // reachable
+            try (Connection connection = dataSource(credentials).getConnection()) {
+                if (!connection.isValid(5)) {
+                    throw new SQLException("connection not valid");
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException("The test database " + jdbcUrl + " is not reachable as "
                         + credentials.user() + " (" + e.getMessage() + "). Run infra/local/provision.sh, or use "

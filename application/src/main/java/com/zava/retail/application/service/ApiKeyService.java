@@ -22,8 +22,22 @@ import java.util.regex.Pattern;
  * API keys of the form {@code zava_<id>_<secret>}: the id finds the stored record, the secret (32
  * random bytes) is checked against its salted SHA-256 in constant time. A slow password hash is not
  * needed: the secrets are random, not chosen by people, so they cannot be guessed from the hash.
+ *
+ * <p>Stored records are remembered for {@link #RECORD_TTL}, so a busy client does not cost a
+ * database round trip per request; a revocation made elsewhere (the {@code keys} command, another
+ * replica) therefore takes effect within that time.
  */
 public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateApiKeyUseCase {
+
+    /** How long a looked-up key record is trusted before it is read again. */
+    public static final java.time.Duration RECORD_TTL = java.time.Duration.ofSeconds(5);
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private record Remembered(Optional<StoredApiKey> key, java.time.Instant until) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Remembered> remembered =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final Pattern KEY = Pattern.compile("zava_([0-9a-f]{12})_([A-Za-z0-9_-]{43})");
     private static final int MAX_LABEL = 200;
@@ -66,6 +80,7 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
         if (keyId == null || !store.revoke(keyId.strip(), clock.now())) {
             throw new NotFoundException("No API key with id '" + keyId + "'. 'keys list' shows the ids.");
         }
+        remembered.remove(keyId.strip());
     }
 
     @Override
@@ -77,10 +92,24 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
         if (!match.matches()) {
             return Optional.empty();
         }
-        return store.find(match.group(1))
+        return lookUp(match.group(1))
                 .filter(key -> !key.revoked())
                 .filter(key -> MessageDigest.isEqual(key.secretHash(), hash(key.salt(), match.group(2))))
                 .map(StoredApiKey::manager);
+    }
+
+    private Optional<StoredApiKey> lookUp(String keyId) {
+        java.time.Instant now = clock.now();
+        Remembered known = remembered.get(keyId);
+        if (known != null && now.isBefore(known.until())) {
+            return known.key();
+        }
+        Optional<StoredApiKey> key = store.find(keyId);
+        if (remembered.size() >= MAX_REMEMBERED) {
+            remembered.clear(); // bounded: unknown ids sent by a guesser must not grow the map without end
+        }
+        remembered.put(keyId, new Remembered(key, now.plus(RECORD_TTL)));
+        return key;
     }
 
     static byte[] hash(byte[] salt, String secret) {

@@ -52,7 +52,9 @@ class ApiKeyServiceTest {
             return true;
         }
     };
-    private final ApiKeyService service = new ApiKeyService(store, () -> Instant.parse("2026-11-27T10:00:00Z"));
+    private final java.util.concurrent.atomic.AtomicReference<Instant> now =
+            new java.util.concurrent.atomic.AtomicReference<>(Instant.parse("2026-11-27T10:00:00Z"));
+    private final ApiKeyService service = new ApiKeyService(store, now::get);
 
     @Test
     void aCreatedKeyAuthenticatesAsItsManagerAndIsStoredOnlyAsAHash() {
@@ -79,6 +81,15 @@ class ApiKeyServiceTest {
         service.revoke(issued.keyId());
         assertThat(service.authenticate(issued.key())).isEmpty();
         assertThat(service.list()).singleElement().satisfies(k -> assertThat(k.revoked()).isTrue());
+    }
+
+    @Test
+    void aRevocationMadeElsewhereTakesEffectWithinTheRecordTimeToLive() {
+        IssuedApiKey issued = service.create(SEATTLE, "Seattle laptop");
+        assertThat(service.authenticate(issued.key())).contains(SEATTLE);
+        store.revoke(issued.keyId(), now.get()); // e.g. the keys command on another machine
+        now.set(now.get().plus(ApiKeyService.RECORD_TTL).plusMillis(1));
+        assertThat(service.authenticate(issued.key())).isEmpty();
     }
 
     @Test
