@@ -61,7 +61,17 @@ final class AuthenticationFilter implements Filter {
         Optional<ManagerId> manager;
         String refusal;
         if (mode != SecurityMode.TRUSTED_HEADER) {
-            manager = bearer(http).flatMap(this::verify);
+            try {
+                manager = bearer(http).flatMap(bearerVerifier);
+            } catch (DomainException e) {
+                // The credential could not be checked (e.g. the database is away): not the caller's
+                // fault, so neither a 401 nor a counted failure.
+                LOG.warn("Credential verification unavailable: {}", e.getMessage());
+                out.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                out.setHeader("Retry-After", "5");
+                write(out, "unavailable", "Credentials cannot be checked right now; try again in a few seconds.");
+                return;
+            }
             refusal = mode == SecurityMode.API_KEY
                     ? "A valid API key is required: send 'Authorization: Bearer <key>'."
                     : "A valid access token is required: send 'Authorization: Bearer <token>'.";
@@ -97,15 +107,6 @@ final class AuthenticationFilter implements Filter {
                     + ProtectedResourceMetadataServlet.PATH + "\"" + invalid;
         }
         return "Bearer realm=\"zava-retail-mcp\"" + invalid;
-    }
-
-    private Optional<ManagerId> verify(String key) {
-        try {
-            return bearerVerifier.apply(key);
-        } catch (DomainException e) {
-            LOG.warn("API key verification unavailable: {}", e.getMessage());
-            return Optional.empty();
-        }
     }
 
     private static Optional<String> bearer(HttpServletRequest request) {
