@@ -7,12 +7,14 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Runs work in a READ ONLY transaction as one manager. The manager id and the statement timeout are
- * set with SET LOCAL, so they end with the transaction and can never leak to the next user of the
- * pooled connection; the transaction always ends in a rollback (nothing to commit in a read).
+ * Runs plain-JDBC work in a READ ONLY transaction as one manager, opened by
+ * {@link TransactionSettings}; the transaction always ends in a rollback (nothing to commit in a
+ * read).
  */
 final class ManagerTransactions {
 
@@ -44,11 +46,7 @@ final class ManagerTransactions {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             try (Statement statement = connection.createStatement()) {
-                // ManagerId only admits canonical UUID text, so inlining it cannot break out of the literal.
-                // The closing SELECT makes the transaction's read-only mode final: PostgreSQL refuses
-                // SET TRANSACTION READ WRITE once a query has run. One round trip for all three.
-                statement.execute("SET LOCAL zava.manager_id = '" + manager.asText() + "'; SET LOCAL statement_timeout = "
-                        + Math.max(1, statementTimeout.toMillis()) + "; SELECT 1");
+                statement.execute(TransactionSettings.sql(Optional.of(manager), statementTimeout, Map.of()));
             }
             try {
                 return work.run(connection);

@@ -8,12 +8,10 @@ import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs JPA reads the way every database access of this server runs: in its own READ ONLY
- * transaction whose first statement sets the caller ({@code zava.manager_id}) and a statement
- * timeout with {@code SET LOCAL}, and with database failures turned into
+ * transaction opened by {@link TransactionSettings}, with database failures turned into
  * {@link UnavailableException}s that say nothing about SQL.
  */
 final class ReadOnlyJpaTransactions {
@@ -37,11 +34,6 @@ final class ReadOnlyJpaTransactions {
 
     /** PostgreSQL's query_canceled: what statement_timeout raises. */
     private static final String QUERY_CANCELED = "57014";
-
-    // Setting names and values are written into SQL text (SET cannot take bind parameters), so only
-    // plain identifiers and simple values get that far.
-    private static final Pattern SETTING_NAME = Pattern.compile("[a-z_]+(\\.[a-z_]+)?");
-    private static final Pattern SETTING_VALUE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final EntityManagerFactory entityManagerFactory;
     private final TransactionTemplate transactions;
@@ -76,16 +68,9 @@ final class ReadOnlyJpaTransactions {
      */
     <T> T read(String purpose, Optional<ManagerId> caller, Map<String, String> localSettings,
             Function<EntityManager, T> work) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        // The caller is a transaction-local setting, never a session one: on a pooled connection a
-        // session setting would carry one manager's identity into the next borrower's queries,
-        // while SET LOCAL ends with this transaction whatever happens.
-        caller.ifPresent(id -> settings.put("zava.manager_id", id.asText()));
         // Tighter than the role's default (30 s): a request waits for this read, so a slow one
         // should fail fast instead of holding a pooled connection.
-        settings.put("statement_timeout", statementTimeout.toMillis() + "ms");
-        settings.putAll(localSettings);
-        String sql = setLocal(settings);
+        String sql = TransactionSettings.sql(caller, statementTimeout, localSettings);
         try {
             return transactions.execute(status -> {
                 EntityManager entityManager = transactionalEntityManager();
@@ -111,17 +96,6 @@ final class ReadOnlyJpaTransactions {
         }
         throw new IllegalStateException("The transaction manager does not manage this EntityManagerFactory; "
                 + "give the PostgreSQL adapter the JpaTransactionManager of the same EntityManagerFactory");
-    }
-
-    private static String setLocal(Map<String, String> settings) {
-        StringBuilder sql = new StringBuilder();
-        settings.forEach((name, value) -> {
-            if (!SETTING_NAME.matcher(name).matches() || !SETTING_VALUE.matcher(value).matches()) {
-                throw new IllegalArgumentException("unsafe setting " + name + " = " + value);
-            }
-            sql.append("SET LOCAL ").append(name).append(" = '").append(value).append("';");
-        });
-        return sql.toString();
     }
 
     private UnavailableException unavailable(String purpose, RuntimeException e) {
