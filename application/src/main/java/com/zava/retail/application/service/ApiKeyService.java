@@ -33,11 +33,7 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
     public static final java.time.Duration RECORD_TTL = java.time.Duration.ofSeconds(5);
     private static final int MAX_REMEMBERED = 10_000;
 
-    private record Remembered(Optional<StoredApiKey> key, java.time.Instant until) {
-    }
 
-    private final java.util.concurrent.ConcurrentHashMap<String, Remembered> remembered =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final Pattern KEY = Pattern.compile("zava_([0-9a-f]{12})_([A-Za-z0-9_-]{43})");
     private static final int MAX_LABEL = 200;
@@ -45,10 +41,13 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
     private final ApiKeyStore store;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** Looked-up records by key id, including "no such key", so guessed ids cost no round trip either. */
+    private final ExpiringMap<String, Optional<StoredApiKey>> remembered;
 
     public ApiKeyService(ApiKeyStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+        this.remembered = new ExpiringMap<>(clock, RECORD_TTL, MAX_REMEMBERED);
     }
 
     @Override
@@ -99,17 +98,11 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
     }
 
     private Optional<StoredApiKey> lookUp(String keyId) {
-        java.time.Instant now = clock.now();
-        Remembered known = remembered.get(keyId);
-        if (known != null && now.isBefore(known.until())) {
-            return known.key();
-        }
-        Optional<StoredApiKey> key = store.find(keyId);
-        if (remembered.size() >= MAX_REMEMBERED) {
-            remembered.clear(); // bounded: unknown ids sent by a guesser must not grow the map without end
-        }
-        remembered.put(keyId, new Remembered(key, now.plus(RECORD_TTL)));
-        return key;
+        return remembered.get(keyId).orElseGet(() -> {
+            Optional<StoredApiKey> key = store.find(keyId);
+            remembered.put(keyId, key);
+            return key;
+        });
     }
 
     static byte[] hash(byte[] salt, String secret) {

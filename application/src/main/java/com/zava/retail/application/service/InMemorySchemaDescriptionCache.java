@@ -6,9 +6,7 @@ import com.zava.retail.application.port.out.TableDescription;
 import com.zava.retail.domain.ManagerId;
 import com.zava.retail.domain.TableName;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A per-replica cache of table descriptions with a time to live. Bounded by construction: at most
@@ -20,35 +18,22 @@ public final class InMemorySchemaDescriptionCache implements SchemaDescriptionCa
     private record Key(TableName table, ManagerId scope) {
     }
 
-    private record Entry(TableDescription description, Instant expires) {
-    }
-
     /** Enough for every table of a few thousand managers; beyond it the cache starts over. */
     private static final int MAX_ENTRIES = 50_000;
 
-    private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
-    private final Clock clock;
-    private final Duration timeToLive;
+    private final ExpiringMap<Key, TableDescription> entries;
 
     public InMemorySchemaDescriptionCache(Clock clock, Duration timeToLive) {
-        this.clock = clock;
-        this.timeToLive = timeToLive;
+        this.entries = new ExpiringMap<>(clock, timeToLive, MAX_ENTRIES);
     }
 
     @Override
     public Optional<TableDescription> get(TableName table, ManagerId scope) {
-        Entry entry = entries.get(new Key(table, scope));
-        if (entry == null || !clock.now().isBefore(entry.expires())) {
-            return Optional.empty();
-        }
-        return Optional.of(entry.description());
+        return entries.get(new Key(table, scope));
     }
 
     @Override
     public void put(TableName table, ManagerId scope, TableDescription description) {
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
-        entries.put(new Key(table, scope), new Entry(description, clock.now().plus(timeToLive)));
+        entries.put(new Key(table, scope), description);
     }
 }
