@@ -59,7 +59,6 @@ final class AuthenticationFilter implements Filter {
             return;
         }
         Optional<ManagerId> manager;
-        String refusal;
         if (mode != SecurityMode.TRUSTED_HEADER) {
             try {
                 manager = bearer(http).flatMap(bearerVerifier);
@@ -72,28 +71,36 @@ final class AuthenticationFilter implements Filter {
                 write(out, "unavailable", "Credentials cannot be checked right now; try again in a few seconds.");
                 return;
             }
-            refusal = mode == SecurityMode.API_KEY
-                    ? "A valid API key is required: send 'Authorization: Bearer <key>'."
-                    : "A valid access token is required: send 'Authorization: Bearer <token>'.";
         } else {
-            String value = http.getHeader(TRUSTED_HEADER);
-            manager = trustedHeader(value);
-            // Trusted-header mode is for development: say exactly what is wrong with the header.
-            refusal = value == null || value.isBlank()
-                    ? "Missing " + TRUSTED_HEADER + " header: send the manager id (a UUID) of the store manager this "
-                            + "session acts for."
-                    : TRUSTED_HEADER + " is malformed: it must be a UUID such as 00000000-0000-0000-0000-000000000000.";
+            manager = trustedHeader(http.getHeader(TRUSTED_HEADER));
         }
         if (manager.isEmpty()) {
             limiter.failed(address);
             onFailure.run();
             out.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             out.setHeader("WWW-Authenticate", challenge(http));
-            write(out, "unauthorized", refusal);
+            write(out, "unauthorized", refusal(http));
             return;
         }
         http.setAttribute(CallerResolver.CONTEXT_KEY, manager.get());
         chain.doFilter(request, response);
+    }
+
+    /** What went wrong, for the 401 body: the same text for every bad bearer credential. */
+    private String refusal(HttpServletRequest request) {
+        return switch (mode) {
+            case API_KEY -> "A valid API key is required: send 'Authorization: Bearer <key>'.";
+            case JWT -> "A valid access token is required: send 'Authorization: Bearer <token>'.";
+            case TRUSTED_HEADER -> {
+                // Trusted-header mode is for development: say exactly what is wrong with the header.
+                String value = request.getHeader(TRUSTED_HEADER);
+                yield value == null || value.isBlank()
+                        ? "Missing " + TRUSTED_HEADER + " header: send the manager id (a UUID) of the store manager "
+                                + "this session acts for."
+                        : TRUSTED_HEADER + " is malformed: it must be a UUID such as "
+                                + "00000000-0000-0000-0000-000000000000.";
+            }
+        };
     }
 
     /** What a client needs to authenticate next time; in jwt mode, where to find the authorization server. */
