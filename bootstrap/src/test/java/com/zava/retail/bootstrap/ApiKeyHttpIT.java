@@ -2,7 +2,6 @@ package com.zava.retail.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zava.retail.testsupport.PostgresTestDatabase;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.http.HttpResponse;
@@ -16,38 +15,25 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** API-key mode end to end: keys made with the real 'keys' command decide what a caller sees. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "zava.security.mode=api-key")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ApiKeyHttpIT {
+class ApiKeyHttpIT extends SeededServerTest {
 
     private static final Pattern KEY = Pattern.compile("zava_[0-9a-f]{12}_[A-Za-z0-9_-]{43}");
     private static final String SQL = "SELECT count(*), count(DISTINCT store_id) FROM retail.orders";
     private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
             + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
 
-    private static PostgresTestDatabase database;
     private static String seattleKey;
     private static String headOfficeKey;
 
-    @LocalServerPort
-    int port;
-
     @BeforeAll
-    static void seedAndCreateKeys() {
-        database = SeededDatabase.seedSmall();
+    static void createKeys() {
         seattleKey = createKey(SeededDatabase.SEATTLE, "Seattle laptop");
         headOfficeKey = createKey(SeededDatabase.HEAD_OFFICE, "Head office analyst");
-    }
-
-    @DynamicPropertySource
-    static void realServices(DynamicPropertyRegistry registry) {
-        SeededDatabase.register(registry);
     }
 
     @Test

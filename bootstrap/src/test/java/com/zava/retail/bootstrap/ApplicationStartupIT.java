@@ -6,30 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The wiring starts against the real database, checks its embeddings and reports itself ready. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "zava.security.mode=trusted-header")
-class ApplicationStartupIT {
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void seed() {
-        SeededDatabase.seedSmall();
-    }
-
-    @DynamicPropertySource
-    static void realServices(DynamicPropertyRegistry registry) {
-        SeededDatabase.register(registry);
-    }
+class ApplicationStartupIT extends SeededServerTest {
 
     @Test
     void livenessAndReadinessAreUp() throws Exception {

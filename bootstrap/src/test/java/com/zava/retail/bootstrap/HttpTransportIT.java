@@ -2,7 +2,6 @@ package com.zava.retail.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zava.retail.testsupport.PostgresTestDatabase;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.http.HttpResponse;
@@ -14,34 +13,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The four tools over Streamable HTTP with the MCP Java SDK client, as each manager. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "zava.security.mode=trusted-header")
-class HttpTransportIT {
-
-    private static PostgresTestDatabase database;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void seed() {
-        database = SeededDatabase.seedSmall();
-    }
-
-    @DynamicPropertySource
-    static void realServices(DynamicPropertyRegistry registry) {
-        SeededDatabase.register(registry);
-    }
+class HttpTransportIT extends SeededServerTest {
 
     @Test
     void listsTheFourToolsWithSchemasAndReadOnlyAnnotations() {

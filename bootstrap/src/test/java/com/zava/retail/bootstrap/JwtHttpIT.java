@@ -11,7 +11,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
-import com.zava.retail.testsupport.PostgresTestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -30,11 +29,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,16 +40,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * loopback; nothing leaves the machine.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "zava.security.mode=jwt")
-class JwtHttpIT {
+class JwtHttpIT extends SeededServerTest {
 
     private static final String ISSUER = "https://login.zava.example/";
     private static final String AUDIENCE = "zava-retail-mcp";
     private static final String SQL = "SELECT count(DISTINCT store_id) FROM retail.orders";
-
-    private static PostgresTestDatabase database;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     MeterRegistry meters;
@@ -97,14 +89,8 @@ class JwtHttpIT {
         }
     }
 
-    @BeforeAll
-    static void seed() {
-        database = SeededDatabase.seedSmall();
-    }
-
     @DynamicPropertySource
-    static void realServices(DynamicPropertyRegistry registry) {
-        SeededDatabase.register(registry);
+    static void authorizationServer(DynamicPropertyRegistry registry) {
         registry.add("zava.security.jwt.issuer", () -> ISSUER);
         registry.add("zava.security.jwt.audience", () -> AUDIENCE);
         registry.add("zava.security.jwt.jwks-uri", AuthorizationServer::jwksUri);

@@ -5,30 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The stateless HTTP mode (for replicas behind a load balancer) serves the same tools. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"zava.http.session-mode=stateless", "zava.security.mode=trusted-header"})
-class StatelessHttpTransportIT {
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void seed() {
-        SeededDatabase.seedSmall();
-    }
-
-    @DynamicPropertySource
-    static void realServices(DynamicPropertyRegistry registry) {
-        SeededDatabase.register(registry);
-    }
+class StatelessHttpTransportIT extends SeededServerTest {
 
     @Test
     void listsAndCallsToolsWithoutSessions() {
