@@ -1,6 +1,7 @@
 package com.zava.retail.bootstrap;
 
 import com.zava.retail.adapters.postgres.PostgresAdapterConfiguration;
+import com.zava.retail.adapters.redis.RedisAdapterConfiguration;
 import com.zava.retail.application.port.in.ManageApiKeysUseCase;
 import com.zava.retail.application.port.in.SeedReport;
 import com.zava.retail.application.port.in.SeedSampleDataUseCase;
@@ -24,7 +25,7 @@ import org.springframework.context.annotation.Import;
  * methods, so the wiring can be read in one place.
  */
 @SpringBootApplication
-@Import(PostgresAdapterConfiguration.class)
+@Import({PostgresAdapterConfiguration.class, RedisAdapterConfiguration.class})
 public class ZavaRetailMcpApplication {
 
     /** Exit code for a mistake on the command line. */

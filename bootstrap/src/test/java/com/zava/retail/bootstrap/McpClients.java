@@ -38,6 +38,13 @@ final class McpClients {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET of a path on the server, e.g. {@code /ready}. */
+    static java.net.http.HttpResponse<String> get(int port, String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     static String text(McpSchema.CallToolResult result) {
         return ((McpSchema.TextContent) result.content().get(0)).text();
     }

@@ -7,7 +7,7 @@ package com.zava.retail.domain;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits InvalidInputException, NotFoundException, RejectedException, QueryFailedException,
-        UnavailableException {
+        UnavailableException, RateLimitedException {
 
     private static final long serialVersionUID = 1L;
 

@@ -14,5 +14,7 @@ public enum ErrorCode {
     /** The database could not run the caller's query (syntax, unknown column, timeout, ...). */
     QUERY_FAILED,
     /** A dependency (database, embedding model) is unavailable; trying again later may work. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** The caller made too many calls, or has too many running; the message says when to try again. */
+    RATE_LIMITED
 }

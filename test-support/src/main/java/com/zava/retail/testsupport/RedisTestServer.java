@@ -51,6 +51,12 @@ public final class RedisTestServer {
         return url.getPort() < 0 ? 6379 : url.getPort();
     }
 
+    /** The logical database of the URL (15 by default). */
+    public int database() {
+        String path = url.getPath();
+        return path == null || path.length() <= 1 ? 0 : Integer.parseInt(path.substring(1));
+    }
+
     @SuppressWarnings("resource") // lives as long as the test JVM; Testcontainers' reaper removes it
     private static RedisTestServer container() {
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(IMAGE)).withExposedPorts(6379);

@@ -58,9 +58,12 @@ class JpaProductSimilaritySearch implements ProductSimilaritySearch {
      * @param entityManagerFactory the factory whose persistence unit holds this package's entities,
      *                             connected as the runtime (non-owner) role
      * @param transactionManager   the {@code JpaTransactionManager} of that factory
+     * @param gate                 the bulkheads and circuit breaker every read of a caller passes
      */
-    JpaProductSimilaritySearch(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager) {
-        this.transactions = new ReadOnlyJpaTransactions(entityManagerFactory, transactionManager, STATEMENT_TIMEOUT);
+    JpaProductSimilaritySearch(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
+            DatabaseGate gate) {
+        this.transactions = new ReadOnlyJpaTransactions(entityManagerFactory, transactionManager, STATEMENT_TIMEOUT,
+                gate);
     }
 
     @Override

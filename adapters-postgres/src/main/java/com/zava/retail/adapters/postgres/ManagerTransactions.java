@@ -25,22 +25,28 @@ final class ManagerTransactions {
     }
 
     private final DataSource dataSource;
+    private final DatabaseGate gate;
 
-    ManagerTransactions(DataSource dataSource) {
+    ManagerTransactions(DataSource dataSource, DatabaseGate gate) {
         this.dataSource = dataSource;
+        this.gate = gate;
     }
 
+    /** Runs {@code work} through the {@link DatabaseGate}: bulkhead, circuit breaker, safe retry. */
     <T> T readOnly(ManagerId manager, Duration statementTimeout, Work<T> work) throws SQLException {
+        return gate.call(Optional.of(manager), () -> once(manager, statementTimeout, work));
+    }
+
+    private <T> T once(ManagerId manager, Duration statementTimeout, Work<T> work) throws SQLException {
         Connection connection;
         try {
             connection = dataSource.getConnection();
         } catch (SQLTransientConnectionException e) {
-            throw new UnavailableException("The sales database is not reachable right now; try again in a moment.");
-        } catch (SQLException e) {
-            if (isConnectionFailure(e)) {
-                throw new UnavailableException("The sales database is not reachable right now; try again in a moment.");
+            if (e.getCause() != null) {
+                throw e; // the database is away: the gate counts it
             }
-            throw e;
+            throw new UnavailableException("The sales database is busy: every connection is in use. "
+                    + "Try again in a moment.");
         }
         try (connection) {
             connection.setAutoCommit(false);

@@ -9,7 +9,9 @@ import org.springframework.boot.autoconfigure.domain.EntityScan;
 import org.springframework.transaction.PlatformTransactionManager;
 import com.zava.retail.application.port.out.SampleDataStore;
 import com.zava.retail.application.port.out.SchemaCatalog;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -26,6 +28,9 @@ import org.springframework.context.annotation.Configuration;
 @EntityScan(basePackageClasses = PostgresAdapterConfiguration.class)
 public class PostgresAdapterConfiguration {
 
+    /** Name of the circuit breaker every read of a manager's data passes through. */
+    public static final String CIRCUIT_BREAKER = "database";
+
     /** Boot's Flyway runs the product's migrations with the product's settings. */
     @Bean
     FlywayConfigurationCustomizer zavaMigrations(PostgresAdapterProperties properties) {
@@ -33,14 +38,21 @@ public class PostgresAdapterConfiguration {
         return configuration -> PostgresMigrations.configure(configuration, settings);
     }
 
+    /** One gate for every read a manager causes: shared bulkheads, one circuit breaker. */
     @Bean
-    SalesQueries salesQueries(DataSource dataSource, SalesQueryProperties limits) {
-        return new PostgresSalesQueries(new ManagerTransactions(dataSource), limits);
+    DatabaseGate databaseGate(ObjectProvider<CircuitBreakerRegistry> breakers, PostgresAdapterProperties properties) {
+        return new DatabaseGate(breakers.getIfAvailable(CircuitBreakerRegistry::ofDefaults).circuitBreaker(CIRCUIT_BREAKER),
+                properties.maxConcurrentReadsPerManager(), properties.bulkheadWait());
     }
 
     @Bean
-    SchemaCatalog schemaCatalog(DataSource dataSource) {
-        return new PostgresSchemaCatalog(new ManagerTransactions(dataSource));
+    SalesQueries salesQueries(DataSource dataSource, DatabaseGate gate, SalesQueryProperties limits) {
+        return new PostgresSalesQueries(new ManagerTransactions(dataSource, gate), limits);
+    }
+
+    @Bean
+    SchemaCatalog schemaCatalog(DataSource dataSource, DatabaseGate gate) {
+        return new PostgresSchemaCatalog(new ManagerTransactions(dataSource, gate));
     }
 
     /** Every tool call, written in the background by the runtime role (which may append, never read). */
@@ -53,8 +65,8 @@ public class PostgresAdapterConfiguration {
     /** Cosine search with hibernate-vector, in a read-only JPA transaction with the manager set. */
     @Bean
     ProductSimilaritySearch productSimilaritySearch(EntityManagerFactory entityManagerFactory,
-            PlatformTransactionManager transactionManager) {
-        return new JpaProductSimilaritySearch(entityManagerFactory, transactionManager);
+            PlatformTransactionManager transactionManager, DatabaseGate gate) {
+        return new JpaProductSimilaritySearch(entityManagerFactory, transactionManager, gate);
     }
 
     @Bean

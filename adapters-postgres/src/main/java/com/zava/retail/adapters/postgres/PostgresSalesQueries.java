@@ -125,7 +125,7 @@ final class PostgresSalesQueries implements SalesQueries {
     /** Database errors the caller can act on become domain errors; others mean the database is away. */
     static RuntimeException translate(SQLException e) {
         if (ManagerTransactions.isConnectionFailure(e)) {
-            return new UnavailableException("The sales database is not reachable right now; try again in a moment.");
+            return new UnavailableException(DatabaseGate.UNREACHABLE);
         }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String message = serverMessage(e);

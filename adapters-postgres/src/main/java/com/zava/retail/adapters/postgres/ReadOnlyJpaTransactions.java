@@ -38,9 +38,11 @@ final class ReadOnlyJpaTransactions {
     private final EntityManagerFactory entityManagerFactory;
     private final TransactionTemplate transactions;
     private final Duration statementTimeout;
+    private final DatabaseGate gate;
 
     ReadOnlyJpaTransactions(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager,
-            Duration statementTimeout) {
+            Duration statementTimeout, DatabaseGate gate) {
+        this.gate = Objects.requireNonNull(gate, "gate");
         this.entityManagerFactory = Objects.requireNonNull(entityManagerFactory, "entityManagerFactory");
         Objects.requireNonNull(transactionManager, "transactionManager");
         if (statementTimeout.isNegative() || statementTimeout.isZero()) {
@@ -72,7 +74,7 @@ final class ReadOnlyJpaTransactions {
         // should fail fast instead of holding a pooled connection.
         String sql = TransactionSettings.sql(caller, statementTimeout, localSettings);
         try {
-            return transactions.execute(status -> {
+            return gate.call(caller, () -> transactions.execute(status -> {
                 EntityManager entityManager = transactionalEntityManager();
                 entityManager.unwrap(Session.class).doWork(connection -> {
                     try (Statement statement = connection.createStatement()) {
@@ -80,8 +82,12 @@ final class ReadOnlyJpaTransactions {
                     }
                 });
                 return work.apply(entityManager);
-            });
-        } catch (PersistenceException | DataAccessException | TransactionException e) {
+            }));
+        } catch (UnavailableException e) {
+            // The gate's verdict (database away, breaker open): already logged there, and its
+            // message says when to try again.
+            throw new UnavailableException(purpose + " is unavailable. " + e.getMessage());
+        } catch (PersistenceException | DataAccessException | TransactionException | SQLException e) {
             throw unavailable(purpose, e);
         }
     }
@@ -98,7 +104,7 @@ final class ReadOnlyJpaTransactions {
                 + "give the PostgreSQL adapter the JpaTransactionManager of the same EntityManagerFactory");
     }
 
-    private UnavailableException unavailable(String purpose, RuntimeException e) {
+    private UnavailableException unavailable(String purpose, Exception e) {
         // The cause stays in our log for operators; the caller (often a language model) gets a
         // message it can act on, without SQL, host names or driver details.
         LOG.warn("{} failed in the database", purpose, e);

@@ -40,7 +40,11 @@ class StoredEmbeddingModels {
      * @param transactionManager   the {@code JpaTransactionManager} of that factory
      */
     StoredEmbeddingModels(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager) {
-        this.transactions = new ReadOnlyJpaTransactions(entityManagerFactory, transactionManager, STATEMENT_TIMEOUT);
+        // A startup check on nobody's behalf: its own breaker, so its outcome never opens or
+        // closes the one that guards the managers' reads.
+        this.transactions = new ReadOnlyJpaTransactions(entityManagerFactory, transactionManager, STATEMENT_TIMEOUT,
+                new DatabaseGate(io.github.resilience4j.circuitbreaker.CircuitBreaker.ofDefaults("startup-check"), 1,
+                        java.time.Duration.ZERO));
     }
 
     /**

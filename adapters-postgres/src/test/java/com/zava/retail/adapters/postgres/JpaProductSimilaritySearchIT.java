@@ -79,7 +79,7 @@ class JpaProductSimilaritySearchIT {
         factoryBean = entityManagerFactory(appDataSource);
         EntityManagerFactory entityManagerFactory = factoryBean.getObject();
         JpaTransactionManager transactionManager = new JpaTransactionManager(entityManagerFactory);
-        search = new JpaProductSimilaritySearch(entityManagerFactory, transactionManager);
+        search = new JpaProductSimilaritySearch(entityManagerFactory, transactionManager, TestGates.open());
         storedModels = new StoredEmbeddingModels(entityManagerFactory, transactionManager);
     }
 
@@ -161,7 +161,7 @@ class JpaProductSimilaritySearchIT {
         LocalContainerEntityManagerFactoryBean pooledFactory = entityManagerFactory(pooled);
         try {
             EntityManagerFactory factory = pooledFactory.getObject();
-            new JpaProductSimilaritySearch(factory, new JpaTransactionManager(factory))
+            new JpaProductSimilaritySearch(factory, new JpaTransactionManager(factory), TestGates.open())
                     .findSimilar(SEATTLE, QUERY, MODEL, ALL, ANY);
 
             try (Connection connection = pooled.getConnection(); Statement statement = connection.createStatement();
@@ -205,7 +205,7 @@ class JpaProductSimilaritySearchIT {
                 Map.of("hibernate.session_factory.statement_inspector", slowSearch));
         try {
             EntityManagerFactory factory = slowFactory.getObject();
-            JpaProductSimilaritySearch slow = new JpaProductSimilaritySearch(factory, new JpaTransactionManager(factory));
+            JpaProductSimilaritySearch slow = new JpaProductSimilaritySearch(factory, new JpaTransactionManager(factory), TestGates.open());
             long started = System.nanoTime();
             assertThatThrownBy(() -> slow.findSimilar(SEATTLE, QUERY, MODEL, ALL, ANY))
                     .isInstanceOf(UnavailableException.class)

@@ -59,7 +59,7 @@ class SqlSafetyCorpusIT {
                 embedder.model().id(), embedder.embed(p.productDescription()), Instant.parse("2026-11-27T00:00:00Z")))
                 .toList());
         new PostgresSampleDataStore(database.ownerDataSource()).replaceAll(data, SeedProgress.SILENT);
-        transactions = new ManagerTransactions(database.appDataSource());
+        transactions = new ManagerTransactions(database.appDataSource(), TestGates.open());
         queries = new PostgresSalesQueries(transactions, new SalesQueryProperties(500, 1_048_576, TIMEOUT, 200));
         before = TestSchema.checksums(database);
         witness = database.ownerDataSource().getConnection();

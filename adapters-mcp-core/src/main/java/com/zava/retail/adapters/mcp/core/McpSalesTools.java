@@ -1,5 +1,6 @@
 package com.zava.retail.adapters.mcp.core;
 
+import com.zava.retail.application.port.in.AdmitToolCallUseCase;
 import com.zava.retail.application.port.in.DescribeTablesUseCase;
 import com.zava.retail.application.port.in.GetCurrentUtcDateUseCase;
 import com.zava.retail.application.port.in.RunSalesQueryUseCase;
@@ -50,22 +51,25 @@ public final class McpSalesTools {
     private final RunSalesQueryUseCase runQuery;
     private final SearchProductsUseCase searchProducts;
     private final GetCurrentUtcDateUseCase currentDate;
+    private final AdmitToolCallUseCase admission;
     private final AuditTrail audit;
     private final McpJsonMapper json;
 
     /** Tools over the SDK's default JSON mapper (Jackson 2, found on the classpath). */
     public McpSalesTools(DescribeTablesUseCase describeTables, RunSalesQueryUseCase runQuery,
-            SearchProductsUseCase searchProducts, GetCurrentUtcDateUseCase currentDate, AuditTrail audit) {
-        this(describeTables, runQuery, searchProducts, currentDate, audit, McpJsonDefaults.getMapper());
+            SearchProductsUseCase searchProducts, GetCurrentUtcDateUseCase currentDate, AdmitToolCallUseCase admission,
+            AuditTrail audit) {
+        this(describeTables, runQuery, searchProducts, currentDate, admission, audit, McpJsonDefaults.getMapper());
     }
 
     public McpSalesTools(DescribeTablesUseCase describeTables, RunSalesQueryUseCase runQuery,
-            SearchProductsUseCase searchProducts, GetCurrentUtcDateUseCase currentDate, AuditTrail audit,
-            McpJsonMapper json) {
+            SearchProductsUseCase searchProducts, GetCurrentUtcDateUseCase currentDate, AdmitToolCallUseCase admission,
+            AuditTrail audit, McpJsonMapper json) {
         this.describeTables = describeTables;
         this.runQuery = runQuery;
         this.searchProducts = searchProducts;
         this.currentDate = currentDate;
+        this.admission = admission;
         this.audit = audit;
         this.json = json;
     }
@@ -129,7 +133,10 @@ public final class McpSalesTools {
                 ToolCatalog.currentDate());
     }
 
-    /** Runs one tool as the given manager and records the call in the audit trail. */
+    /**
+     * Runs one tool as the given manager and records the call in the audit trail. Every call,
+     * whichever tool, counts against the manager's rate limit; a refused call is audited too.
+     */
     public CallToolResult call(String tool, Map<String, Object> arguments, ManagerId caller, String transport) {
         Map<String, Object> args = arguments == null ? Map.of() : arguments;
         Instant started = Instant.now();
@@ -139,6 +146,7 @@ public final class McpSalesTools {
         CallToolResult result = null;
         String errorCode = "INTERNAL";
         try {
+            admission.admit(caller);
             result = dispatch(tool, args, caller);
             errorCode = null;
             return result;

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
+import com.zava.retail.domain.RateLimitedException;
 import org.junit.jupiter.api.Test;
 
 class McpSalesToolsTest {
@@ -25,6 +27,7 @@ class McpSalesToolsTest {
     private static final ManagerId SEATTLE = ManagerId.parse("f47ac10b-58cc-4372-a567-0e02b2c3d479");
     private final List<Object> seen = new ArrayList<>();
     private final List<ToolCallRecord> records = new ArrayList<>();
+    private boolean admitted = true;
 
     private final McpSalesTools tools = new McpSalesTools(
             (caller, names) -> List.of(),
@@ -44,7 +47,23 @@ class McpSalesToolsTest {
                 return QueryResult.complete(List.of("sku"), List.of());
             },
             () -> Instant.parse("2026-11-27T10:15:30Z"),
+            caller -> {
+                if (!this.admitted) {
+                    throw new RateLimitedException("Too many tool calls; try again in 3 s.", Duration.ofSeconds(3));
+                }
+            },
             records::add);
+
+    @Test
+    void aCallOverTheRateLimitIsARefusedAndAuditedResultAndRunsNothing() {
+        admitted = false;
+        CallToolResult result = tools.call("execute_sales_query", Map.of("postgresql_query", "SELECT 1"), SEATTLE, "test");
+        assertThat(result.isError()).isTrue();
+        assertThat(((McpSchema.TextContent) result.content().get(0)).text())
+                .contains("Too many tool calls; try again in 3 s.").contains("\"code\":\"RATE_LIMITED\"");
+        assertThat(seen).isEmpty();
+        assertThat(records).singleElement().satisfies(r -> assertThat(r.errorCode()).contains("RATE_LIMITED"));
+    }
 
     @Test
     void rowsComeBackInTheOriginalCompactShapeWithATruncationFlag() {

@@ -1,6 +1,7 @@
 package com.zava.retail.adapters.mcp.http;
 
 import com.zava.retail.adapters.mcp.core.CallerResolver;
+import com.zava.retail.application.port.in.LimitFailedAuthenticationsUseCase;
 import com.zava.retail.domain.DomainException;
 import com.zava.retail.domain.ManagerId;
 import jakarta.servlet.Filter;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides, before any MCP message is read, which manager a request acts for, and refuses it with
  * 401 when that cannot be verified. A missing identity never means head office. Failed attempts
- * are counted per client address; an address that fails too often gets 429 with Retry-After.
+ * are counted per client address (shared by all replicas through Redis when it is there); an
+ * address that fails too often gets 429 with Retry-After.
  */
 final class AuthenticationFilter implements Filter {
 
@@ -29,7 +32,7 @@ final class AuthenticationFilter implements Filter {
 
     private final SecurityMode mode;
     private final Function<String, Optional<ManagerId>> bearerVerifier;
-    private final FailedAuthenticationLimiter limiter;
+    private final LimitFailedAuthenticationsUseCase limiter;
     private final Runnable onFailure;
 
     /**
@@ -37,7 +40,7 @@ final class AuthenticationFilter implements Filter {
      * @param onFailure      counts a failed authentication (a metric)
      */
     AuthenticationFilter(SecurityMode mode, Function<String, Optional<ManagerId>> bearerVerifier,
-            FailedAuthenticationLimiter limiter, Runnable onFailure) {
+            LimitFailedAuthenticationsUseCase limiter, Runnable onFailure) {
         this.mode = mode;
         this.bearerVerifier = bearerVerifier;
         this.limiter = limiter;
@@ -50,8 +53,9 @@ final class AuthenticationFilter implements Filter {
         HttpServletRequest http = (HttpServletRequest) request;
         HttpServletResponse out = (HttpServletResponse) response;
         String address = http.getRemoteAddr();
-        long retryAfter = limiter.retryAfterSeconds(address);
-        if (retryAfter > 0) {
+        Duration wait = limiter.waitBeforeAttempt(address);
+        if (!wait.isZero()) {
+            long retryAfter = Math.max(1, wait.toSeconds());
             out.setStatus(429);
             out.setHeader("Retry-After", Long.toString(retryAfter));
             write(out, "too_many_failed_authentications", "Too many failed authentications from this address; "

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.zava.retail.application.port.in.AuthenticateApiKeyUseCase;
+import com.zava.retail.application.port.in.LimitFailedAuthenticationsUseCase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
@@ -104,7 +105,7 @@ public class McpHttpConfiguration {
     @Bean
     FilterRegistrationBean<AuthenticationFilter> mcpAuthentication(McpHttpProperties http, JwtProperties jwt,
             @Value("${zava.security.mode:api-key}") SecurityMode mode,
-            @Value("${zava.security.max-failed-authentications-per-minute:20}") int maxFailures,
+            LimitFailedAuthenticationsUseCase failedAuthentications,
             ObjectProvider<AuthenticateApiKeyUseCase> apiKeys, ObjectProvider<MeterRegistry> meters) {
         Function<String, Optional<ManagerId>> bearer = switch (mode) {
             case TRUSTED_HEADER -> {
@@ -121,8 +122,7 @@ public class McpHttpConfiguration {
         Counter failures = registry == null ? null : Counter.builder("zava.auth.failures")
                 .description("Requests refused because their identity could not be verified")
                 .tag("mode", mode.name().toLowerCase(java.util.Locale.ROOT)).register(registry);
-        AuthenticationFilter filter = new AuthenticationFilter(mode, bearer,
-                new FailedAuthenticationLimiter(maxFailures, java.time.Clock.systemUTC()),
+        AuthenticationFilter filter = new AuthenticationFilter(mode, bearer, failedAuthentications,
                 failures == null ? () -> { } : failures::increment);
         FilterRegistrationBean<AuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setUrlPatterns(java.util.List.of(http.endpoint()));

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zava.retail.adapters.mcp.core.CallerResolver;
 import com.zava.retail.domain.ManagerId;
 import com.zava.retail.domain.UnavailableException;
-import java.time.Clock;
+import com.zava.retail.application.port.out.RateLimit;
+import com.zava.retail.application.service.InMemoryRateLimiter;
+import com.zava.retail.application.service.RateLimitService;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -17,7 +21,9 @@ class AuthenticationFilterTest {
 
     private static final ManagerId SEATTLE = ManagerId.parse("f47ac10b-58cc-4372-a567-0e02b2c3d479");
     private final AtomicInteger failures = new AtomicInteger();
-    private final FailedAuthenticationLimiter limiter = new FailedAuthenticationLimiter(3, Clock.systemUTC());
+    /** Three failures per address, and the clock stands still, so no token comes back during a test. */
+    private final RateLimitService limiter = new RateLimitService(new InMemoryRateLimiter(() -> Instant.EPOCH),
+            new RateLimit("tool-calls", 60, 20), new RateLimit("failed-authentications", 3, 3));
 
     private MockHttpServletResponse send(AuthenticationFilter filter, String authorization) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/mcp");
@@ -60,10 +66,12 @@ class AuthenticationFilterTest {
         AuthenticationFilter filter = new AuthenticationFilter(SecurityMode.API_KEY, key -> {
             throw new UnavailableException("database away");
         }, limiter, failures::incrementAndGet);
-        MockHttpServletResponse response = send(filter, "Bearer anything");
-        assertThat(response.getStatus()).isEqualTo(503);
-        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        for (int i = 0; i < 4; i++) {
+            MockHttpServletResponse response = send(filter, "Bearer anything");
+            assertThat(response.getStatus()).isEqualTo(503);
+            assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        }
         assertThat(failures).hasValue(0);
-        assertThat(limiter.totalFailures()).isZero();
+        assertThat(limiter.waitBeforeAttempt("192.0.2.7")).isEqualTo(Duration.ZERO);
     }
 }

@@ -9,9 +9,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A per-replica cache of table descriptions with a time to live. Bounded by construction: at most
- * (tables x managers who asked) entries, and expired entries are replaced on the next request.
- * A shared Redis cache can take its place behind the same port.
+ * The fake schema cache of service tests, with a time to live: the product's cache is Redis
+ * ({@code RedisSchemaDescriptionCache}). Bounded like the rest: at most (tables x managers) entries.
  */
 public final class InMemorySchemaDescriptionCache implements SchemaDescriptionCache {
 
