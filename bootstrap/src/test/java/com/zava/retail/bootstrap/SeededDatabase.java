@@ -36,7 +36,7 @@ final class SeededDatabase {
         return database;
     }
 
-    /** Points a Spring Boot test context at the test database: runtime role, owner for migrations. */
+    /** Points a Spring Boot test context at the test database (runtime role, owner for migrations) and test Redis. */
     static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
         PostgresTestDatabase db = TestServices.postgres();
         registry.add("spring.datasource.url", db::jdbcUrl);
@@ -45,6 +45,9 @@ final class SeededDatabase {
         registry.add("spring.flyway.user", () -> db.owner().user());
         registry.add("spring.flyway.password", () -> db.owner().password());
         registry.add("zava.database.app-role", () -> db.app().user());
+        // The test Redis (database 15), never the development one: caches and limits of tests
+        // must not mix with make run's.
+        registry.add("spring.data.redis.url", () -> TestServices.redis().url());
     }
 
     /** Runs a query as the application role with a manager's row-level security context. */

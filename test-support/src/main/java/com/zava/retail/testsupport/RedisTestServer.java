@@ -69,6 +69,49 @@ public final class RedisTestServer {
         return new RedisTestServer(URI.create("redis://" + container.getHost() + ":" + container.getMappedPort(6379) + "/15"));
     }
 
+    /**
+     * Deletes the keys matching {@code pattern} in the test database, for tests that leave shared
+     * state behind on purpose (an exhausted rate limit) and must not hand it to the next test.
+     */
+    public void deleteKeys(String pattern) {
+        String script = "for _, k in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', k) end return 0";
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host(), port()), 2_000);
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(command("SELECT", Integer.toString(database())));
+            out.write(command("EVAL", script, "0", pattern));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String replies = "";
+            byte[] buffer = new byte[256];
+            while (!replies.contains(":0")) {
+                int read = in.read(buffer);
+                if (read < 0) {
+                    break;
+                }
+                replies += new String(buffer, 0, read, StandardCharsets.US_ASCII);
+                if (replies.contains("-ERR")) {
+                    break;
+                }
+            }
+            if (!replies.startsWith("+OK") || !replies.contains(":0")) {
+                throw new IOException("unexpected reply '" + replies.strip() + "'");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not delete test keys " + pattern + " in " + url, e);
+        }
+    }
+
+    /** One command in Redis's wire format (an array of bulk strings). */
+    private static byte[] command(String... parts) {
+        StringBuilder resp = new StringBuilder("*").append(parts.length).append("\r\n");
+        for (String part : parts) {
+            resp.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part).append("\r\n");
+        }
+        return resp.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     /** A raw PING, so this module needs no Redis client of its own. */
     private void checkReachable() {
         try (Socket socket = new Socket()) {
