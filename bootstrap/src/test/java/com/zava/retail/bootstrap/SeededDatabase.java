@@ -26,13 +26,16 @@ final class SeededDatabase {
     private SeededDatabase() {
     }
 
-    /** Drops everything and seeds the small data set through the real command line. */
+    /** Drops everything, seeds the small data set through the real command line, and empties the test Redis. */
     static PostgresTestDatabase seedSmall() {
         PostgresTestDatabase database = TestServices.postgres();
         database.dropSchemas("retail", "audit", "auth", "zava_migrations");
         CommandLineRun seed = CommandLineRun.of(database, "db", "seed", "--scale", "small", "--seed", "7", "--as-of",
                 "2026-11-27");
         assertThat(seed.exitCode()).as(seed.err()).isZero();
+        // Fresh data, fresh shared state: cached descriptions of the old data and rate-limit
+        // buckets that earlier tests emptied must not leak into this one.
+        TestServices.redis().deleteKeys("zava:v1:*");
         return database;
     }
 
