@@ -1,6 +1,14 @@
 package com.zava.retail.bootstrap;
 
 import com.zava.retail.adapters.mcp.core.McpSalesTools;
+import com.zava.retail.adapters.mcp.core.RetailUseCases;
+import com.zava.retail.adapters.mcp.core.ToolCallTelemetry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import com.zava.retail.application.port.in.AdmitToolCallUseCase;
 import com.zava.retail.application.port.in.DescribeTablesUseCase;
 import com.zava.retail.application.port.in.GetCurrentUtcDateUseCase;
@@ -63,7 +71,10 @@ class RetailToolsConfiguration {
     @Bean
     McpSalesTools mcpSalesTools(DescribeTablesUseCase describeTables, RunSalesQueryUseCase runSalesQuery,
             @Lazy SearchProductsUseCase searchProducts, GetCurrentUtcDateUseCase currentUtcDate,
-            AdmitToolCallUseCase admission, AuditTrail audit) {
-        return new McpSalesTools(describeTables, runSalesQuery, searchProducts, currentUtcDate, admission, audit);
+            AdmitToolCallUseCase admission, AuditTrail audit, ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<MeterRegistry> meters, @Value("${zava.logging.slow-call:1s}") Duration slowCall) {
+        return new McpSalesTools(new RetailUseCases(describeTables, runSalesQuery, searchProducts, currentUtcDate,
+                admission), audit, new ToolCallTelemetry(observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                meters.getIfAvailable(SimpleMeterRegistry::new), slowCall));
     }
 }

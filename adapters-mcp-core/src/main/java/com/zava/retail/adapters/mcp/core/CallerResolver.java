@@ -14,6 +14,9 @@ public interface CallerResolver {
     /** Transport-context key under which HTTP authentication stores the caller's {@link ManagerId}. */
     String CONTEXT_KEY = "zava.manager";
 
+    /** Transport-context key of the request's correlation id (HTTP sets it; logs and traces carry it). */
+    String CORRELATION_KEY = "zava.correlation";
+
     /**
      * @throws IllegalStateException when the context carries no verified identity; the transport
      *         must have refused such a request before it reached a tool

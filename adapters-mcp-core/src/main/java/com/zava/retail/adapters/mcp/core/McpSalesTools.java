@@ -1,11 +1,6 @@
 package com.zava.retail.adapters.mcp.core;
 
-import com.zava.retail.application.port.in.AdmitToolCallUseCase;
-import com.zava.retail.application.port.in.DescribeTablesUseCase;
-import com.zava.retail.application.port.in.GetCurrentUtcDateUseCase;
-import com.zava.retail.application.port.in.RunSalesQueryUseCase;
 import com.zava.retail.application.port.in.SearchProductsCommand;
-import com.zava.retail.application.port.in.SearchProductsUseCase;
 import com.zava.retail.application.port.out.AuditTrail;
 import com.zava.retail.application.port.out.TableDescription;
 import com.zava.retail.application.port.out.ToolCallRecord;
@@ -47,30 +42,27 @@ public final class McpSalesTools {
 
     private static final Logger LOG = LoggerFactory.getLogger(McpSalesTools.class);
 
-    private final DescribeTablesUseCase describeTables;
-    private final RunSalesQueryUseCase runQuery;
-    private final SearchProductsUseCase searchProducts;
-    private final GetCurrentUtcDateUseCase currentDate;
-    private final AdmitToolCallUseCase admission;
+    /** The use case each tool runs, as trace spans name them. */
+    private static final Map<String, String> USE_CASES = Map.of(
+            ToolCatalog.GET_SCHEMAS, "DescribeTablesUseCase",
+            ToolCatalog.EXECUTE_QUERY, "RunSalesQueryUseCase",
+            ToolCatalog.SEMANTIC_SEARCH, "SearchProductsUseCase",
+            ToolCatalog.CURRENT_DATE, "GetCurrentUtcDateUseCase");
+
+    private final RetailUseCases useCases;
     private final AuditTrail audit;
+    private final ToolCallTelemetry telemetry;
     private final McpJsonMapper json;
 
     /** Tools over the SDK's default JSON mapper (Jackson 2, found on the classpath). */
-    public McpSalesTools(DescribeTablesUseCase describeTables, RunSalesQueryUseCase runQuery,
-            SearchProductsUseCase searchProducts, GetCurrentUtcDateUseCase currentDate, AdmitToolCallUseCase admission,
-            AuditTrail audit) {
-        this(describeTables, runQuery, searchProducts, currentDate, admission, audit, McpJsonDefaults.getMapper());
+    public McpSalesTools(RetailUseCases useCases, AuditTrail audit, ToolCallTelemetry telemetry) {
+        this(useCases, audit, telemetry, McpJsonDefaults.getMapper());
     }
 
-    public McpSalesTools(DescribeTablesUseCase describeTables, RunSalesQueryUseCase runQuery,
-            SearchProductsUseCase searchProducts, GetCurrentUtcDateUseCase currentDate, AdmitToolCallUseCase admission,
-            AuditTrail audit, McpJsonMapper json) {
-        this.describeTables = describeTables;
-        this.runQuery = runQuery;
-        this.searchProducts = searchProducts;
-        this.currentDate = currentDate;
-        this.admission = admission;
+    public McpSalesTools(RetailUseCases useCases, AuditTrail audit, ToolCallTelemetry telemetry, McpJsonMapper json) {
+        this.useCases = useCases;
         this.audit = audit;
+        this.telemetry = telemetry;
         this.json = json;
     }
 
@@ -85,7 +77,8 @@ public final class McpSalesTools {
         return tools().stream().map(tool -> McpServerFeatures.SyncToolSpecification.builder()
                         .tool(tool)
                         .callHandler((exchange, request) -> call(tool.name(), request.arguments(),
-                                callers.callerOf(exchange.transportContext()), transport))
+                                callers.callerOf(exchange.transportContext()), transport,
+                                correlationId(exchange.transportContext())))
                         .build())
                 .toList();
     }
@@ -111,7 +104,8 @@ public final class McpSalesTools {
                                         .build();
                             }
                             return ready.call(tool.name(), request.arguments(),
-                                    callers.callerOf(exchange.transportContext()), transport);
+                                    callers.callerOf(exchange.transportContext()), transport,
+                                    correlationId(exchange.transportContext()));
                         })
                         .build())
                 .toList();
@@ -123,7 +117,8 @@ public final class McpSalesTools {
         return tools().stream().map(tool -> McpStatelessServerFeatures.SyncToolSpecification.builder()
                         .tool(tool)
                         .callHandler((McpTransportContext context, McpSchema.CallToolRequest request) ->
-                                call(tool.name(), request.arguments(), callers.callerOf(context), transport))
+                                call(tool.name(), request.arguments(), callers.callerOf(context), transport,
+                                        correlationId(context)))
                         .build())
                 .toList();
     }
@@ -133,11 +128,31 @@ public final class McpSalesTools {
                 ToolCatalog.currentDate());
     }
 
-    /**
-     * Runs one tool as the given manager and records the call in the audit trail. Every call,
-     * whichever tool, counts against the manager's rate limit; a refused call is audited too.
-     */
+    /** The request's correlation id when the transport set one (HTTP), else a new one for this call. */
+    static String correlationId(McpTransportContext context) {
+        Object id = context == null ? null : context.get(CallerResolver.CORRELATION_KEY);
+        return id instanceof String text ? text : UUID.randomUUID().toString();
+    }
+
+    /** {@link #call(String, Map, ManagerId, String, String)} with a new correlation id. */
     public CallToolResult call(String tool, Map<String, Object> arguments, ManagerId caller, String transport) {
+        return call(tool, arguments, caller, transport, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Runs one tool as the given manager, records the call in the audit trail and reports it to
+     * telemetry. Every call, whichever tool, counts against the manager's rate limit; a refused
+     * call is audited too.
+     */
+    public CallToolResult call(String tool, Map<String, Object> arguments, ManagerId caller, String transport,
+            String correlationId) {
+        try (ToolCallTelemetry.Call observed = telemetry.start(tool, caller, transport, correlationId)) {
+            return observedCall(tool, arguments, caller, transport, observed);
+        }
+    }
+
+    private CallToolResult observedCall(String tool, Map<String, Object> arguments, ManagerId caller, String transport,
+            ToolCallTelemetry.Call observed) {
         Map<String, Object> args = arguments == null ? Map.of() : arguments;
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
@@ -146,8 +161,8 @@ public final class McpSalesTools {
         CallToolResult result = null;
         String errorCode = "INTERNAL";
         try {
-            admission.admit(caller);
-            result = dispatch(tool, args, caller);
+            useCases.admission().admit(caller);
+            result = telemetry.useCase(USE_CASES.getOrDefault(tool, tool), () -> dispatch(tool, args, caller));
             errorCode = null;
             return result;
         } catch (DomainException e) {
@@ -163,17 +178,19 @@ public final class McpSalesTools {
             throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
                     .message("Internal error while running " + tool + " (reference " + reference + ")").build();
         } finally {
-            audit.record(new ToolCallRecord(started, caller, transport, tool, statement.map(SqlFingerprint::of),
-                    statement, rowsOf(result), Duration.ofNanos(System.nanoTime() - startNanos),
-                    Optional.ofNullable(errorCode)));
+            Optional<String> fingerprint = statement.map(SqlFingerprint::of);
+            int rows = rowsOf(result);
+            observed.outcome(errorCode == null ? "ok" : errorCode, rows, fingerprint);
+            audit.record(new ToolCallRecord(started, caller, transport, tool, fingerprint, statement, rows,
+                    Duration.ofNanos(System.nanoTime() - startNanos), Optional.ofNullable(errorCode)));
         }
     }
 
     private CallToolResult dispatch(String tool, Map<String, Object> args, ManagerId caller) {
         return switch (tool) {
             case ToolCatalog.GET_SCHEMAS -> schemas(caller, args);
-            case ToolCatalog.EXECUTE_QUERY -> rows(runQuery.run(caller, string(args, "postgresql_query")));
-            case ToolCatalog.SEMANTIC_SEARCH -> rows(searchProducts.search(new SearchProductsCommand(caller,
+            case ToolCatalog.EXECUTE_QUERY -> rows(useCases.runQuery().run(caller, string(args, "postgresql_query")));
+            case ToolCatalog.SEMANTIC_SEARCH -> rows(useCases.searchProducts().search(new SearchProductsCommand(caller,
                     new SearchPhrase(string(args, "query_description")),
                     new RowLimit(integer(args, "max_rows", RowLimit.DEFAULT.value())),
                     new SimilarityThreshold(number(args, "similarity_threshold", 30.0)))));
@@ -202,7 +219,7 @@ public final class McpSalesTools {
         }
         List<String> tableNames = list.stream().map(String.class::cast).toList();
         List<Map<String, Object>> tables = new ArrayList<>();
-        for (TableDescription description : describeTables.describe(caller, tableNames)) {
+        for (TableDescription description : useCases.describeTables().describe(caller, tableNames)) {
             tables.add(describe(description));
         }
         Map<String, Object> content = Map.of("tables", tables);
@@ -248,7 +265,7 @@ public final class McpSalesTools {
     }
 
     private CallToolResult date() {
-        String utc = currentDate.now().toString();
+        String utc = useCases.currentDate().now().toString();
         return CallToolResult.builder().addTextContent(utc).structuredContent(Map.of("utc", utc)).build();
     }
 

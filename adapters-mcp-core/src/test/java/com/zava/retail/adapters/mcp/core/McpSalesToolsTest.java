@@ -29,7 +29,7 @@ class McpSalesToolsTest {
     private final List<ToolCallRecord> records = new ArrayList<>();
     private boolean admitted = true;
 
-    private final McpSalesTools tools = new McpSalesTools(
+    private final McpSalesTools tools = new McpSalesTools(new RetailUseCases(
             (caller, names) -> List.of(),
             (caller, sql) -> {
                 seen.add(caller);
@@ -51,8 +51,8 @@ class McpSalesToolsTest {
                 if (!this.admitted) {
                     throw new RateLimitedException("Too many tool calls; try again in 3 s.", Duration.ofSeconds(3));
                 }
-            },
-            records::add);
+            }),
+            records::add, ToolCallTelemetry.none());
 
     @Test
     void aCallOverTheRateLimitIsARefusedAndAuditedResultAndRunsNothing() {

@@ -33,14 +33,17 @@ final class AuthenticationFilter implements Filter {
     private final SecurityMode mode;
     private final Function<String, Optional<ManagerId>> bearerVerifier;
     private final LimitFailedAuthenticationsUseCase limiter;
+    private final Runnable onAttempt;
     private final Runnable onFailure;
 
     /**
      * @param bearerVerifier checks the bearer credential of the api-key and jwt modes
+     * @param onAttempt      counts an authentication attempt (a metric; failures are a share of it)
      * @param onFailure      counts a failed authentication (a metric)
      */
     AuthenticationFilter(SecurityMode mode, Function<String, Optional<ManagerId>> bearerVerifier,
-            LimitFailedAuthenticationsUseCase limiter, Runnable onFailure) {
+            LimitFailedAuthenticationsUseCase limiter, Runnable onAttempt, Runnable onFailure) {
+        this.onAttempt = onAttempt;
         this.mode = mode;
         this.bearerVerifier = bearerVerifier;
         this.limiter = limiter;
@@ -62,6 +65,7 @@ final class AuthenticationFilter implements Filter {
                     + "try again in " + retryAfter + " s.");
             return;
         }
+        onAttempt.run();
         Optional<ManagerId> manager;
         if (mode != SecurityMode.TRUSTED_HEADER) {
             try {

@@ -52,9 +52,13 @@ public class McpHttpConfiguration {
                 .build();
         McpTransportContextExtractor<HttpServletRequest> callerFromRequest = request -> {
             Object manager = request.getAttribute(CallerResolver.CONTEXT_KEY);
-            return manager instanceof ManagerId
-                    ? McpTransportContext.create(Map.of(CallerResolver.CONTEXT_KEY, manager))
-                    : McpTransportContext.EMPTY;
+            Object correlation = request.getAttribute(CallerResolver.CORRELATION_KEY);
+            if (!(manager instanceof ManagerId)) {
+                return McpTransportContext.EMPTY;
+            }
+            return McpTransportContext.create(correlation instanceof String id
+                    ? Map.of(CallerResolver.CONTEXT_KEY, manager, CallerResolver.CORRELATION_KEY, id)
+                    : Map.of(CallerResolver.CONTEXT_KEY, manager));
         };
         HttpServlet servlet;
         if (http.sessionMode() == McpHttpProperties.SessionMode.STATELESS) {
@@ -101,6 +105,16 @@ public class McpHttpConfiguration {
         return registration;
     }
 
+    /** Before authentication, so even a refused request's log lines carry its correlation id. */
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> mcpCorrelationIds(McpHttpProperties http) {
+        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setUrlPatterns(java.util.List.of(http.endpoint()));
+        registration.setAsyncSupported(true);
+        registration.setOrder(-1);
+        return registration;
+    }
+
     /** Authentication runs before the transport sees the request. */
     @Bean
     FilterRegistrationBean<AuthenticationFilter> mcpAuthentication(McpHttpProperties http, JwtProperties jwt,
@@ -122,8 +136,11 @@ public class McpHttpConfiguration {
         Counter failures = registry == null ? null : Counter.builder("zava.auth.failures")
                 .description("Requests refused because their identity could not be verified")
                 .tag("mode", mode.name().toLowerCase(java.util.Locale.ROOT)).register(registry);
+        Counter attempts = registry == null ? null : Counter.builder("zava.auth.attempts")
+                .description("Requests whose identity was checked (failures are counted in zava.auth.failures)")
+                .tag("mode", mode.name().toLowerCase(java.util.Locale.ROOT)).register(registry);
         AuthenticationFilter filter = new AuthenticationFilter(mode, bearer, failedAuthentications,
-                failures == null ? () -> { } : failures::increment);
+                attempts == null ? () -> { } : attempts::increment, failures == null ? () -> { } : failures::increment);
         FilterRegistrationBean<AuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setUrlPatterns(java.util.List.of(http.endpoint()));
         registration.setAsyncSupported(true);

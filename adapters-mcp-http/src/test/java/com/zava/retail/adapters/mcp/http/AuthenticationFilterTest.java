@@ -21,6 +21,7 @@ class AuthenticationFilterTest {
 
     private static final ManagerId SEATTLE = ManagerId.parse("f47ac10b-58cc-4372-a567-0e02b2c3d479");
     private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicInteger attempts = new AtomicInteger();
     /** Three failures per address, and the clock stands still, so no token comes back during a test. */
     private final RateLimitService limiter = new RateLimitService(new InMemoryRateLimiter(() -> Instant.EPOCH),
             new RateLimit("tool-calls", 60, 20), new RateLimit("failed-authentications", 3, 3));
@@ -43,7 +44,7 @@ class AuthenticationFilterTest {
     @Test
     void aVerifiedCredentialPassesWithItsManager() throws Exception {
         AuthenticationFilter filter = new AuthenticationFilter(SecurityMode.API_KEY,
-                key -> key.equals("good") ? Optional.of(SEATTLE) : Optional.empty(), limiter, failures::incrementAndGet);
+                key -> key.equals("good") ? Optional.of(SEATTLE) : Optional.empty(), limiter, attempts::incrementAndGet, failures::incrementAndGet);
         assertThat(send(filter, "Bearer good").getStatus()).isEqualTo(200);
         assertThat(failures).hasValue(0);
     }
@@ -51,7 +52,7 @@ class AuthenticationFilterTest {
     @Test
     void failuresAreCountedAndLimitedPerAddress() throws Exception {
         AuthenticationFilter filter = new AuthenticationFilter(SecurityMode.API_KEY, key -> Optional.empty(), limiter,
-                failures::incrementAndGet);
+                attempts::incrementAndGet, failures::incrementAndGet);
         for (int i = 0; i < 3; i++) {
             assertThat(send(filter, "Bearer bad").getStatus()).isEqualTo(401);
         }
@@ -59,13 +60,14 @@ class AuthenticationFilterTest {
         assertThat(limited.getStatus()).isEqualTo(429);
         assertThat(limited.getHeader("Retry-After")).isNotBlank();
         assertThat(failures).hasValue(3);
+        assertThat(attempts).as("the refused fourth request was not checked").hasValue(3);
     }
 
     @Test
     void anUncheckableCredentialIsA503NotAFailure() throws Exception {
         AuthenticationFilter filter = new AuthenticationFilter(SecurityMode.API_KEY, key -> {
             throw new UnavailableException("database away");
-        }, limiter, failures::incrementAndGet);
+        }, limiter, attempts::incrementAndGet, failures::incrementAndGet);
         for (int i = 0; i < 4; i++) {
             MockHttpServletResponse response = send(filter, "Bearer anything");
             assertThat(response.getStatus()).isEqualTo(503);
