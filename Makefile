@@ -34,10 +34,15 @@ seed: provision build ## replace the database's data with a fresh full sample da
 	java -jar $(JAR) db seed --replace
 
 .PHONY: test
-test: ## provision services if needed, then run every unit and integration test
+test: ## provision services if needed, run every unit and integration test, then check the deployment files
 	@echo "[make test] test services: $(ZAVA_TEST_SERVICES)"
 	@if [ "$(ZAVA_TEST_SERVICES)" = local ]; then bash infra/local/provision.sh; fi
 	$(MVNW) verify
+	@bash tools/deploy-check/check.sh
+
+.PHONY: deploy-check
+deploy-check: ## lint and cross-check the Dockerfile, compose, Kubernetes, Azure and pipeline files offline
+	@bash tools/deploy-check/check.sh
 
 .PHONY: clean
 clean: ## remove build output
