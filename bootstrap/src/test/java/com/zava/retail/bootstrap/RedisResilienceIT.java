@@ -31,9 +31,17 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RedisResilienceIT extends SeededServerTest {
+class RedisResilienceIT {
 
     private static DisposableRedis redis;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    private int port;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void seed() {
+        SeededDatabase.seedSmall();
+    }
 
     @Autowired
     private MeterRegistry meters;
@@ -51,11 +59,13 @@ class RedisResilienceIT extends SeededServerTest {
         return settings;
     }
 
+    /** The test database, and this test's own Redis instead of the shared test Redis. */
     @DynamicPropertySource
     static void ownRedis(DynamicPropertyRegistry registry) {
         if (redis == null) {
             redis = DisposableRedis.start();
         }
+        SeededDatabase.register(registry);
         settings().forEach((name, value) -> registry.add(name, () -> value));
     }
 
