@@ -20,10 +20,23 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 final class RedisRateLimiter implements RateLimiter {
 
-    private static final RedisScript<Long> TOKEN_BUCKET = RedisScript.of(
-            new ClassPathResource("com/zava/retail/adapters/redis/token-bucket.lua"), Long.class);
+    /**
+     * Read once, as text: a script made from a classpath resource asks the resource for its
+     * modification time on every call (to reload a changed file), which inside a jar costs more
+     * than the Redis round trip itself.
+     */
+    private static final RedisScript<Long> TOKEN_BUCKET = RedisScript.of(script(), Long.class);
 
     private enum Mode { CHECK, TRY, FORCE }
+
+    private static String script() {
+        try {
+            return new ClassPathResource("com/zava/retail/adapters/redis/token-bucket.lua")
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("token-bucket.lua is part of this module's jar", e);
+        }
+    }
 
     private final RedisStore store;
     private final RateLimiter fallback;
