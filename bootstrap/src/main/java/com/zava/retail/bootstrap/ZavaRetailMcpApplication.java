@@ -82,7 +82,15 @@ public class ZavaRetailMcpApplication {
         if (serve.transport() == Invocation.Transport.STDIO) {
             return serveStdio(serve, springArgs, out, err);
         }
-        SpringApplication.run(ZavaRetailMcpApplication.class, springArgs);
+        try {
+            SpringApplication.run(ZavaRetailMcpApplication.class, springArgs);
+        } catch (RuntimeException e) {
+            // Spring Boot has logged why. Exit instead of returning: threads that started before the
+            // failure (Redis client, audit writer) would keep a half-started process alive, and an
+            // orchestrator would wait for its readiness forever instead of restarting it.
+            err.println("error: the server could not start: " + rootMessage(e));
+            return 1;
+        }
         return -1;
     }
 
