@@ -5,6 +5,12 @@ SHELL := /bin/bash
 MVNW := ./mvnw -B --no-transfer-progress
 JAR := bootstrap/target/zava-retail-mcp.jar
 
+# JVM options of the HTTP server (make run, make bench). Without them a JVM on a large machine
+# sizes its heap from all of the machine's memory. Loading the embedding model needs a transient
+# peak above 256 MB of heap (it fails there); the serial collector is the lean choice on two
+# cores. Containers size the heap from their limit instead (docker/Dockerfile).
+SERVER_JAVA_OPTS ?= -Xms64m -Xmx384m -XX:+UseSerialGC
+
 # Where tests get PostgreSQL+pgvector and Redis: Testcontainers when a Docker engine answers,
 # otherwise the local services that infra/local/provision.sh prepares. Set ZAVA_TEST_SERVICES
 # yourself to force one.
@@ -20,14 +26,15 @@ provision: ## make PostgreSQL 15 + pgvector and Redis available locally, create 
 	@bash infra/local/provision.sh
 
 .PHONY: build
-build: ## compile and package the executable jar (no tests)
+build: ## compile and package the executable jar (no tests), and prepare the fast stdio start
 	$(MVNW) package -DskipTests
+	@bash infra/local/stdio-cds.sh
 
 .PHONY: run
 run: provision build ## migrate, seed and create development keys on first run, start on http://127.0.0.1:8000
 	java -jar $(JAR) db seed --if-empty
 	java -jar $(JAR) keys dev-setup --write .vscode/mcp.json
-	java -jar $(JAR) serve
+	java $(SERVER_JAVA_OPTS) -jar $(JAR) serve
 
 .PHONY: seed
 seed: provision build ## replace the database's data with a fresh full sample data set
@@ -39,6 +46,19 @@ test: ## provision services if needed, run every unit and integration test, then
 	@if [ "$(ZAVA_TEST_SERVICES)" = local ]; then bash infra/local/provision.sh; fi
 	$(MVNW) verify
 	@bash tools/deploy-check/check.sh
+
+.PHONY: bench
+# Options of the harness (java ... BenchmarkMain --help lists them all); e.g. a quick smoke run:
+# make bench BENCH_ARGS="--duration 2s --warmup 1s"
+BENCH_ARGS ?= --duration 20s --warmup 5s
+bench: ## measure the server (about 15-20 min, not part of make test) and write docs/benchmarks.md
+	@bash infra/local/provision.sh
+	$(MVNW) -q package -DskipTests
+	@bash infra/local/stdio-cds.sh
+	java -jar $(JAR) db seed --if-empty
+	java -cp "$$(cat benchmarks/target/classpath.txt):benchmarks/target/classes" \
+		com.zava.retail.benchmarks.BenchmarkMain --jar $(JAR) --output docs/benchmarks.md \
+		--server-java-options "$(SERVER_JAVA_OPTS)" $(BENCH_ARGS)
 
 .PHONY: deploy-check
 deploy-check: ## lint and cross-check the Dockerfile, compose, Kubernetes, Azure and pipeline files offline
