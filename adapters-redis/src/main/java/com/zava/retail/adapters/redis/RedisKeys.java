@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * Every key this server writes: under {@code zava:v1:} so a later format can live beside this one
@@ -13,6 +14,9 @@ import java.util.HexFormat;
 final class RedisKeys {
 
     static final String PREFIX = "zava:v1:";
+
+    /** Keys that can stand in a Redis key as they are; compiled once, since every tool call asks. */
+    private static final Pattern PLAIN_KEY = Pattern.compile("[0-9A-Za-z.:_-]+");
 
     private RedisKeys() {
     }
@@ -30,7 +34,7 @@ final class RedisKeys {
     }
 
     static String rateLimit(String limit, String key) {
-        return PREFIX + "rl:" + limit + ":" + (key.length() <= 64 && key.matches("[0-9A-Za-z.:_-]+") ? key : sha256(key));
+        return PREFIX + "rl:" + limit + ":" + (key.length() <= 64 && PLAIN_KEY.matcher(key).matches() ? key : sha256(key));
     }
 
     static String sha256(String text) {
