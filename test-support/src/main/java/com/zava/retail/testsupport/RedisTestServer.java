@@ -114,16 +114,8 @@ public final class RedisTestServer {
 
     /** A raw PING, so this module needs no Redis client of its own. */
     private void checkReachable() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host(), port()), 2_000);
-            socket.setSoTimeout(2_000);
-            OutputStream out = socket.getOutputStream();
-            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            byte[] reply = new byte[64];
-            int read = in.read(reply);
-            String answer = read > 0 ? new String(reply, 0, read, StandardCharsets.US_ASCII) : "";
+        try {
+            String answer = ping(host(), port(), 2_000);
             if (!answer.startsWith("+PONG") && !answer.startsWith("-NOAUTH")) {
                 throw new IOException("unexpected reply '" + answer.strip() + "'");
             }
@@ -131,6 +123,21 @@ public final class RedisTestServer {
             throw new IllegalStateException("The test Redis " + url + " is not reachable (" + e.getMessage()
                     + "). Run infra/local/provision.sh, or use ZAVA_TEST_SERVICES=testcontainers on a machine with "
                     + "a Docker engine.", e);
+        }
+    }
+
+    /** Sends a raw PING and returns the first reply line as sent (e.g. {@code +PONG}), or "" on none. */
+    static String ping(String host, int port, int timeoutMillis) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), timeoutMillis);
+            socket.setSoTimeout(timeoutMillis);
+            OutputStream out = socket.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] reply = new byte[64];
+            int read = in.read(reply);
+            return read > 0 ? new String(reply, 0, read, StandardCharsets.US_ASCII) : "";
         }
     }
 }
