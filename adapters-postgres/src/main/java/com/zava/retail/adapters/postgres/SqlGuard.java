@@ -5,6 +5,11 @@ import com.zava.retail.domain.SqlText;
 import com.zava.retail.domain.TableName;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -27,6 +32,18 @@ final class SqlGuard {
 
     /** Relations a query may read (besides its own CTEs). */
     static final Set<String> TABLES = TableName.VALID.stream().collect(Collectors.toUnmodifiableSet());
+
+    /** How long the parser may take before the statement is refused as too complex to check. */
+    private static final long PARSE_TIMEOUT_MILLIS = 2_000;
+
+    /**
+     * Where JSqlParser runs, so it can be abandoned at the timeout. Without an executor of ours it
+     * creates (and starts a thread for) a new one on every parse, which cost more than the parse
+     * itself. Threads are reused while busy and end after a minute idle; a parse that overran its
+     * timeout keeps its thread until the parser notices, so the pool is not bounded by a fixed size
+     * that hostile statements could fill. Daemon threads never keep the JVM alive.
+     */
+    private static final ExecutorService PARSER_THREADS = parserThreads();
 
     private SqlGuard() {
     }
@@ -92,13 +109,22 @@ final class SqlGuard {
 
     private static Statement parse(String sql) {
         try {
-            return CCJSqlParserUtil.parse(sql, parser -> parser.withTimeOut(2_000));
+            return CCJSqlParserUtil.parse(sql, PARSER_THREADS, parser -> parser.withTimeOut(PARSE_TIMEOUT_MILLIS));
         } catch (JSQLParserException | RuntimeException e) {
             String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
             throw new RejectedException("The query could not be read as one PostgreSQL SELECT statement"
                     + (reason.isEmpty() ? "" : " (" + (reason.length() > 200 ? reason.substring(0, 200) + "..." : reason)
                     + ")") + ". Simplify the syntax or split the question into smaller queries.");
         }
+    }
+
+    private static ExecutorService parserThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(task, "zava-sql-parser-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** {@code "Retail"."Orders"} and {@code RETAIL.orders} both name {@code retail.orders}. */
