@@ -75,6 +75,10 @@ public class McpHttpConfiguration {
                     .capabilities(ServerDescription.capabilities())
                     .jsonMapper(json)
                     .validateToolInputs(true)
+                    // Both HTTP transports block the servlet thread until the answer is written,
+                    // so a tool may run on it: no hand-off to Reactor's boundedElastic pool and
+                    // back, two thread switches fewer per call. Concurrency is Tomcat's threads.
+                    .immediateExecution(true)
                     .tools(tools.statelessSpecifications(CallerResolver.fromTransportContext(), "http"))
                     .build();
             servlet = transport;
@@ -93,6 +97,7 @@ public class McpHttpConfiguration {
                     .capabilities(ServerDescription.capabilities())
                     .jsonMapper(json)
                     .validateToolInputs(true)
+                    .immediateExecution(true) // as above: the provider blocks the servlet thread too
                     .tools(tools.sessionSpecifications(CallerResolver.fromTransportContext(), "http"))
                     .build();
             servlet = transport;
