@@ -59,8 +59,8 @@ class RetailToolsConfiguration {
 
     /** One service holds both limits; the HTTP adapter asks it about failed authentications. */
     @Bean
-    RateLimitService rateLimits(RateLimiter limiter, RateLimitProperties limits) {
-        return new RateLimitService(limiter, limits.toolCallLimit(), limits.failedAuthenticationLimit());
+    RateLimitService rateLimits(RateLimiter limiter, RateLimitProperties limits, Clock clock) {
+        return new RateLimitService(limiter, limits.toolCallLimit(), limits.failedAuthenticationLimit(), clock);
     }
 
     @Bean

@@ -24,7 +24,7 @@ class AuthenticationFilterTest {
     private final AtomicInteger attempts = new AtomicInteger();
     /** Three failures per address, and the clock stands still, so no token comes back during a test. */
     private final RateLimitService limiter = new RateLimitService(new InMemoryRateLimiter(() -> Instant.EPOCH),
-            new RateLimit("tool-calls", 60, 20), new RateLimit("failed-authentications", 3, 3));
+            new RateLimit("tool-calls", 60, 20), new RateLimit("failed-authentications", 3, 3), () -> Instant.EPOCH);
 
     private MockHttpServletResponse send(AuthenticationFilter filter, String authorization) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/mcp");
