@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -17,6 +19,16 @@ import org.springframework.data.redis.core.script.RedisScript;
  * Token buckets in Redis, so a limit holds across all replicas: a caller cannot multiply their
  * allowance by the replica count. While Redis is away each replica limits on its own (the
  * fallback), which is looser by the replica count but never unlimited.
+ *
+ * <p><b>Leases.</b> A Redis round trip on every call would cost more than a cheap tool call
+ * itself, so a fast limit is spent from a lease: {@link #tryAcquire} takes several tokens in one
+ * round trip and spends them on this replica for at most {@link #LEASE}. A lease is sized by this
+ * replica's demand (twice what the previous lease saw used, starting at two) and never larger
+ * than what the limit refills in {@link #LEASE} or than the bucket holds, and the unspent rest
+ * of the previous lease goes back into the bucket in the same round trip that takes the next.
+ * A manager therefore never gets more than the limit, and what a replica holds unspent is at
+ * most twice its own recent use. When the limit refills less than two tokens in {@link #LEASE}
+ * (the default of 60 a minute refills 0.1), every call asks Redis, exactly as without leases.
  */
 final class RedisRateLimiter implements RateLimiter {
 
@@ -27,7 +39,26 @@ final class RedisRateLimiter implements RateLimiter {
      */
     private static final RedisScript<Long> TOKEN_BUCKET = RedisScript.of(script(), Long.class);
 
-    private enum Mode { CHECK, TRY, FORCE }
+    /** How much of a limit's refill one round trip may take for this replica. */
+    static final Duration LEASE = Duration.ofMillis(100);
+
+    /** Leases kept at once; keys are authenticated managers, this only bounds the worst case. */
+    private static final int MAX_LEASES = 10_000;
+
+    private enum Mode { CHECK, TRY, FORCE, TAKE_UP_TO }
+
+    /** Tokens this replica took from Redis and may spend until {@code expiresNanos}. */
+    private record Lease(int size, AtomicInteger left, long expiresNanos) {
+
+        boolean take(long nowNanos) {
+            return nowNanos - expiresNanos < 0 && left.getAndDecrement() > 0;
+        }
+
+        /** Takes what is left (no caller can spend it after this); for the refund. */
+        int drain() {
+            return Math.max(0, left.getAndSet(0));
+        }
+    }
 
     private static String script() {
         try {
@@ -42,35 +73,81 @@ final class RedisRateLimiter implements RateLimiter {
     private final RateLimiter fallback;
     private final MeterRegistry meters;
     private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
+    private final Map<String, Lease> leases = new ConcurrentHashMap<>();
+    private final Duration lease;
+    private final LongSupplier nanos;
 
     RedisRateLimiter(RedisStore store, RateLimiter fallback, MeterRegistry meters) {
+        this(store, fallback, meters, LEASE, System::nanoTime);
+    }
+
+    /** With another lease time and clock for leases: for tests. */
+    RedisRateLimiter(RedisStore store, RateLimiter fallback, MeterRegistry meters, Duration lease, LongSupplier nanos) {
         this.store = store;
         this.fallback = fallback;
         this.meters = meters;
+        this.lease = lease;
+        this.nanos = nanos;
     }
 
     @Override
     public RateLimitDecision tryAcquire(RateLimit limit, String key) {
-        return counted(limit, run(limit, key, Mode.TRY).orElseGet(() -> fallback.tryAcquire(limit, key)));
+        int cap = leaseCap(limit, lease);
+        if (cap < 2) {
+            return counted(limit, run(limit, key, Mode.TRY, 1, 0).map(RedisRateLimiter::decision)
+                    .orElseGet(() -> fallback.tryAcquire(limit, key)));
+        }
+        String leaseKey = limit.name() + ':' + key;
+        Lease previous = leases.get(leaseKey);
+        if (previous != null && previous.take(nanos.getAsLong())) {
+            return RateLimitDecision.ALLOWED;
+        }
+        int unspent = previous == null ? 0 : previous.drain();
+        int wanted = previous == null ? 2 : Math.min(cap, Math.max(2, 2 * (previous.size() - unspent)));
+        Optional<Long> answer = run(limit, key, Mode.TAKE_UP_TO, wanted, unspent);
+        if (answer.isEmpty()) {
+            return counted(limit, fallback.tryAcquire(limit, key)); // the unspent tokens are lost with Redis
+        }
+        long taken = answer.get();
+        if (taken < 1) {
+            return counted(limit, RateLimitDecision.refused(Duration.ofMillis(-taken)));
+        }
+        if (leases.size() >= MAX_LEASES) {
+            leases.clear();
+        }
+        // One token is this call's. A lease that a concurrent call put meanwhile is replaced, and
+        // what it had left lapses: rare, and at most one lease's worth.
+        leases.put(leaseKey, new Lease((int) taken, new AtomicInteger((int) taken - 1),
+                nanos.getAsLong() + lease.toNanos()));
+        return RateLimitDecision.ALLOWED;
+    }
+
+    /** The largest lease: whole tokens the limit refills in the lease time, at most the bucket. */
+    static int leaseCap(RateLimit limit, Duration lease) {
+        return (int) Math.min(limit.burst(), Math.floor(lease.toMillis() / limit.millisPerPermit()));
     }
 
     @Override
     public RateLimitDecision check(RateLimit limit, String key) {
-        return counted(limit, run(limit, key, Mode.CHECK).orElseGet(() -> fallback.check(limit, key)));
+        return counted(limit, run(limit, key, Mode.CHECK, 1, 0).map(RedisRateLimiter::decision).orElseGet(() -> fallback.check(limit, key)));
     }
 
     @Override
     public void consume(RateLimit limit, String key) {
-        if (run(limit, key, Mode.FORCE).isEmpty()) {
+        if (run(limit, key, Mode.FORCE, 1, 0).isEmpty()) {
             fallback.consume(limit, key);
         }
     }
 
-    private Optional<RateLimitDecision> run(RateLimit limit, String key, Mode mode) {
+    /** The script's answer (see token-bucket.lua), or empty when Redis is away. */
+    private Optional<Long> run(RateLimit limit, String key, Mode mode, int wanted, int refund) {
         return store.eval(TOKEN_BUCKET, List.of(RedisKeys.rateLimit(limit.name(), key)),
                 Integer.toString(limit.burst()), Double.toString(limit.millisPerPermit()),
-                Integer.toString(mode.ordinal()))
-                .map(wait -> wait <= 0 ? RateLimitDecision.ALLOWED : RateLimitDecision.refused(Duration.ofMillis(wait)));
+                Integer.toString(mode.ordinal()), Integer.toString(wanted), Integer.toString(refund));
+    }
+
+    private static RateLimitDecision decision(long wait) {
+        return wait <= 0 ? RateLimitDecision.ALLOWED : RateLimitDecision.refused(Duration.ofMillis(wait));
     }
 
     private RateLimitDecision counted(RateLimit limit, RateLimitDecision decision) {

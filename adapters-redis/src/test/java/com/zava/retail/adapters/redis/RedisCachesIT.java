@@ -1,6 +1,7 @@
 package com.zava.retail.adapters.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.zava.retail.application.port.out.EmbeddingCache;
 import com.zava.retail.application.port.out.EmbeddingModel;
@@ -21,6 +22,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +84,59 @@ class RedisCachesIT {
             assertThat(first.tryAcquire(THREE_AT_ONCE, key).allowed()).isTrue();
             assertThat(second.tryAcquire(THREE_AT_ONCE, key).allowed()).isFalse();
             assertThat(first.tryAcquire(THREE_AT_ONCE, key).allowed()).isFalse();
+        }
+
+        @Test
+        void aSlowLimitAsksRedisOnEveryCallSoNothingIsLeased() {
+            // 60 a minute refills 0.1 token in a lease's 100 ms: leasing would change nothing.
+            assertThat(RedisRateLimiter.leaseCap(new RateLimit("tool-calls", 60, 20), RedisRateLimiter.LEASE)).isZero();
+            String key = freshKey();
+            limiter().tryAcquire(new RateLimit("tool-calls", 60, 20), key);
+            assertThat(tokensLeft("tool-calls", key)).isCloseTo(19.0, within(0.5));
+        }
+
+        @Test
+        void leasesGrowWithDemandAndGiveBackWhatWasNotSpent() {
+            // A ten-second lease over a token a second: at most 10 tokens a lease, and Redis's own
+            // refill during the test stays under half a token.
+            AtomicLong nanos = new AtomicLong();
+            RateLimiter limiter = new RedisRateLimiter(store, new InMemoryRateLimiter(Instant::now), METERS,
+                    Duration.ofSeconds(10), nanos::get);
+            RateLimit limit = new RateLimit("contract", 60, 20);
+            String key = freshKey();
+            assertThat(limiter.tryAcquire(limit, key).allowed()).isTrue();
+            assertThat(tokensLeft("contract", key)).as("a first lease of 2").isCloseTo(18.0, within(0.5));
+            assertThat(limiter.tryAcquire(limit, key).allowed()).isTrue();
+            assertThat(tokensLeft("contract", key)).as("spent from the lease").isCloseTo(18.0, within(0.5));
+            assertThat(limiter.tryAcquire(limit, key).allowed()).isTrue();
+            assertThat(tokensLeft("contract", key)).as("both used: the next lease is 4").isCloseTo(14.0, within(0.5));
+            nanos.addAndGet(Duration.ofSeconds(11).toNanos());
+            assertThat(limiter.tryAcquire(limit, key).allowed()).isTrue();
+            // The expired lease had 3 of its 4 left: they go back, and 1 used asks for a lease of 2.
+            assertThat(tokensLeft("contract", key)).as("unspent tokens returned").isCloseTo(15.0, within(0.5));
+        }
+
+        @Test
+        void replicasLeasingAFastLimitTogetherNeverGetMoreThanTheLimit() {
+            RateLimit fast = new RateLimit("contract", 6_000, 10); // a token every 10 ms, up to 10 a lease
+            assertThat(RedisRateLimiter.leaseCap(fast, RedisRateLimiter.LEASE)).isEqualTo(10);
+            RateLimiter first = limiter();
+            RateLimiter second = new RedisRateLimiter(TestRedis.store(otherReplica, TestRedis.breaker(Duration.ofSeconds(5)),
+                    METERS), new InMemoryRateLimiter(Instant::now), METERS);
+            String key = freshKey();
+            long start = System.nanoTime();
+            int granted = 0;
+            for (int i = 0; i < 60; i++) {
+                granted += first.tryAcquire(fast, key).allowed() ? 1 : 0;
+                granted += second.tryAcquire(fast, key).allowed() ? 1 : 0;
+            }
+            long elapsedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            // The bucket of 10 plus what refilled meanwhile is all the two replicas may grant.
+            assertThat(granted).isGreaterThanOrEqualTo(10).isLessThanOrEqualTo(10 + (int) (elapsedMillis / 10) + 1);
+        }
+
+        private double tokensLeft(String limit, String key) {
+            return Double.parseDouble((String) redis.opsForHash().get("zava:v1:rl:" + limit + ":" + key, "tokens"));
         }
 
         @Test
