@@ -17,6 +17,10 @@ import java.util.concurrent.TimeUnit;
  * What every read of a caller's data passes on its way to PostgreSQL:
  * <ol>
  *   <li>a per-manager bulkhead, so one manager's slow queries cannot hold every pooled connection;</li>
+ *   <li>a queue for the pool's connections, fair and as patient as the bulkhead: more callers
+ *       than connections wait their turn here instead of failing after the pool's short
+ *       connection timeout (kept short so that an outage is noticed quickly). It leaves a few
+ *       connections to the server's own work (the audit writer, the readiness check);</li>
  *   <li>the {@code database} circuit breaker, so while PostgreSQL is away calls fail at once with a
  *       clear message instead of each waiting for a connection, and the server serves again by
  *       itself when it returns;</li>
@@ -41,27 +45,47 @@ final class DatabaseGate {
     private final int maxConcurrentPerManager;
     private final Duration maxWait;
     private final Map<ManagerId, Semaphore> bulkheads = new ConcurrentHashMap<>();
+    private final Semaphore connections;
 
     /**
      * @param maxConcurrentPerManager most reads one manager may run at once
      * @param maxWait                 how long a read waits for one of its manager's slots
      */
     DatabaseGate(CircuitBreaker breaker, int maxConcurrentPerManager, Duration maxWait) {
-        if (maxConcurrentPerManager < 1) {
-            throw new IllegalArgumentException("max concurrent reads per manager must be at least 1");
+        this(breaker, maxConcurrentPerManager, Integer.MAX_VALUE, maxWait);
+    }
+
+    /**
+     * @param maxConcurrentPerManager most reads one manager may run at once
+     * @param maxConcurrentReads      most reads of all managers at once: fewer than the pool has
+     *                                connections, so the server's own work always finds one
+     * @param maxWait                 how long a read waits for its slots
+     */
+    DatabaseGate(CircuitBreaker breaker, int maxConcurrentPerManager, int maxConcurrentReads, Duration maxWait) {
+        if (maxConcurrentPerManager < 1 || maxConcurrentReads < 1) {
+            throw new IllegalArgumentException("max concurrent reads (per manager and in all) must be at least 1");
         }
         this.breaker = breaker;
         this.maxConcurrentPerManager = maxConcurrentPerManager;
         this.maxWait = maxWait;
+        this.connections = new Semaphore(maxConcurrentReads, true);
     }
 
     /** Runs {@code attempt} for {@code manager} (empty: the server's own work, which no bulkhead limits). */
     <T> T call(Optional<ManagerId> manager, Attempt<T> attempt) throws SQLException {
         Semaphore slots = manager.map(id -> bulkheads.computeIfAbsent(id,
                 key -> new Semaphore(maxConcurrentPerManager, true))).orElse(null);
-        if (slots != null && !acquire(slots)) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        if (slots != null && !acquire(slots, deadline)) {
             throw new RateLimitedException("This manager already has " + maxConcurrentPerManager
                     + " queries running; wait for one to finish before starting another.", Duration.ofSeconds(1));
+        }
+        if (!acquire(connections, deadline)) {
+            if (slots != null) {
+                slots.release();
+            }
+            throw new UnavailableException("The sales database is busy: every connection is in use. "
+                    + "Try again in a moment.");
         }
         try {
             try {
@@ -74,6 +98,7 @@ final class DatabaseGate {
         } catch (BrokenConnection e) {
             throw new UnavailableException(UNREACHABLE);
         } finally {
+            connections.release();
             if (slots != null) {
                 slots.release();
             }
@@ -107,9 +132,9 @@ final class DatabaseGate {
         }
     }
 
-    private boolean acquire(Semaphore slots) {
+    private static boolean acquire(Semaphore slots, long deadlineNanos) {
         try {
-            return slots.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+            return slots.tryAcquire(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

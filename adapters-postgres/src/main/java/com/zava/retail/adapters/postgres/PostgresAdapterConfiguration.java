@@ -38,11 +38,16 @@ public class PostgresAdapterConfiguration {
         return configuration -> PostgresMigrations.configure(configuration, settings);
     }
 
-    /** One gate for every read a manager causes: shared bulkheads, one circuit breaker. */
+    /**
+     * One gate for every read a manager causes: shared bulkheads, one circuit breaker, and a queue
+     * for the pool's connections that keeps two of them for the audit writer and the readiness check.
+     */
     @Bean
-    DatabaseGate databaseGate(ObjectProvider<CircuitBreakerRegistry> breakers, PostgresAdapterProperties properties) {
+    DatabaseGate databaseGate(ObjectProvider<CircuitBreakerRegistry> breakers, PostgresAdapterProperties properties,
+            @org.springframework.beans.factory.annotation.Value("${spring.datasource.hikari.maximum-pool-size:10}")
+            int poolSize) {
         return new DatabaseGate(breakers.getIfAvailable(CircuitBreakerRegistry::ofDefaults).circuitBreaker(CIRCUIT_BREAKER),
-                properties.maxConcurrentReadsPerManager(), properties.bulkheadWait());
+                properties.maxConcurrentReadsPerManager(), Math.max(1, poolSize - 2), properties.bulkheadWait());
     }
 
     @Bean

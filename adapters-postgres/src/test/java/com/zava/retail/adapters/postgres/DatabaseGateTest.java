@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -123,5 +124,40 @@ class DatabaseGateTest {
             assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(gate.call(SEATTLE, () -> "slots come back")).isNotBlank();
+    }
+
+    @Test
+    void moreReadersThanConnectionsWaitTheirTurnAndOnlyATooLongWaitFails() throws Exception {
+        DatabaseGate narrow = new DatabaseGate(breaker, 5, 2, Duration.ofMillis(400));
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(2);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            for (Optional<ManagerId> manager : java.util.List.of(SEATTLE, TACOMA)) {
+                pool.submit(() -> narrow.call(manager, () -> {
+                    running.countDown();
+                    try {
+                        return release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                }));
+            }
+            assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> narrow.call(SEATTLE, () -> "no connection within the wait"))
+                    .isInstanceOfSatisfying(UnavailableException.class, e ->
+                            assertThat(e.getMessage()).contains("every connection is in use"));
+            Future<String> queued = pool.submit(() -> narrow.call(SEATTLE, () -> "served after waiting"));
+            Thread.sleep(100);
+            assertThat(queued.isDone()).as("waits while both connections are taken").isFalse();
+            release.countDown();
+            assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo("served after waiting");
+        } finally {
+            release.countDown();
+            pool.shutdown();
+            assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(narrow.call(SEATTLE, () -> "the failed wait gave its manager slot back")).isNotBlank();
     }
 }
