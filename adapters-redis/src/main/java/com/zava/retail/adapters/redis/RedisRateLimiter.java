@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.springframework.core.io.ClassPathResource;
@@ -26,6 +27,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  * replica's demand (twice what the previous lease saw used, starting at two) and never larger
  * than what the limit refills in {@link #LEASE} or than the bucket holds, and the unspent rest
  * of the previous lease goes back into the bucket in the same round trip that takes the next.
+ * One call at a time takes a lease; concurrent calls meanwhile ask Redis for a token each.
  * A manager therefore never gets more than the limit, and what a replica holds unspent is at
  * most twice its own recent use. When the limit refills less than two tokens in {@link #LEASE}
  * (the default of 60 a minute refills 0.1), every call asks Redis, exactly as without leases.
@@ -48,15 +50,37 @@ final class RedisRateLimiter implements RateLimiter {
     private enum Mode { CHECK, TRY, FORCE, TAKE_UP_TO }
 
     /** Tokens this replica took from Redis and may spend until {@code expiresNanos}. */
-    private record Lease(int size, AtomicInteger left, long expiresNanos) {
+    private static final class Lease {
 
-        boolean take(long nowNanos) {
-            return nowNanos - expiresNanos < 0 && left.getAndDecrement() > 0;
+        /** No tokens, already expired: the first call renews it. */
+        static Lease none() {
+            return new Lease(0, 0, Long.MIN_VALUE);
         }
 
-        /** Takes what is left (no caller can spend it after this); for the refund. */
-        int drain() {
-            return Math.max(0, left.getAndSet(0));
+        final int size;
+        final AtomicInteger left;
+        final long expiresNanos;
+        /** Set by the one call that takes the next lease; the others meanwhile ask for one token. */
+        final AtomicBoolean renewing = new AtomicBoolean();
+
+        Lease(int size, int left, long expiresNanos) {
+            this.size = size;
+            this.left = new AtomicInteger(left);
+            this.expiresNanos = expiresNanos;
+        }
+
+        boolean take(long nowNanos) {
+            if (expiresNanos == Long.MIN_VALUE || nowNanos - expiresNanos >= 0) {
+                return false;
+            }
+            int tokens;
+            do {
+                tokens = left.get();
+                if (tokens <= 0) {
+                    return false;
+                }
+            } while (!left.compareAndSet(tokens, tokens - 1));
+            return true;
         }
     }
 
@@ -94,32 +118,43 @@ final class RedisRateLimiter implements RateLimiter {
     public RateLimitDecision tryAcquire(RateLimit limit, String key) {
         int cap = leaseCap(limit, lease);
         if (cap < 2) {
-            return counted(limit, run(limit, key, Mode.TRY, 1, 0).map(RedisRateLimiter::decision)
-                    .orElseGet(() -> fallback.tryAcquire(limit, key)));
-        }
-        String leaseKey = limit.name() + ':' + key;
-        Lease previous = leases.get(leaseKey);
-        if (previous != null && previous.take(nanos.getAsLong())) {
-            return RateLimitDecision.ALLOWED;
-        }
-        int unspent = previous == null ? 0 : previous.drain();
-        int wanted = previous == null ? 2 : Math.min(cap, Math.max(2, 2 * (previous.size() - unspent)));
-        Optional<Long> answer = run(limit, key, Mode.TAKE_UP_TO, wanted, unspent);
-        if (answer.isEmpty()) {
-            return counted(limit, fallback.tryAcquire(limit, key)); // the unspent tokens are lost with Redis
-        }
-        long taken = answer.get();
-        if (taken < 1) {
-            return counted(limit, RateLimitDecision.refused(Duration.ofMillis(-taken)));
+            return counted(limit, tryOne(limit, key));
         }
         if (leases.size() >= MAX_LEASES) {
             leases.clear();
         }
-        // One token is this call's. A lease that a concurrent call put meanwhile is replaced, and
-        // what it had left lapses: rare, and at most one lease's worth.
-        leases.put(leaseKey, new Lease((int) taken, new AtomicInteger((int) taken - 1),
-                nanos.getAsLong() + lease.toNanos()));
+        String leaseKey = limit.name() + ':' + key;
+        Lease current = leases.computeIfAbsent(leaseKey, k -> Lease.none());
+        if (current.take(nanos.getAsLong())) {
+            return RateLimitDecision.ALLOWED;
+        }
+        if (!current.renewing.compareAndSet(false, true)) {
+            // Another call is taking the next lease right now: this one asks for its own token,
+            // so that concurrent calls never take a lease each and strand the tokens of all but one.
+            return counted(limit, tryOne(limit, key));
+        }
+        int unspent = current.left.getAndSet(0);
+        int wanted = current.size == 0 ? 2 : Math.min(cap, Math.max(2, 2 * (current.size - unspent)));
+        Optional<Long> answer;
+        try {
+            answer = run(limit, key, Mode.TAKE_UP_TO, wanted, unspent);
+        } catch (RuntimeException e) {
+            leases.put(leaseKey, Lease.none());
+            throw e;
+        }
+        if (answer.isEmpty() || answer.get() < 1) {
+            leases.put(leaseKey, Lease.none());
+            return counted(limit, answer.map(wait -> RateLimitDecision.refused(Duration.ofMillis(-wait)))
+                    .orElseGet(() -> fallback.tryAcquire(limit, key))); // without Redis the unspent tokens are lost
+        }
+        int taken = (int) (long) answer.get();
+        leases.put(leaseKey, new Lease(taken, taken - 1, nanos.getAsLong() + lease.toNanos())); // one is this call's
         return RateLimitDecision.ALLOWED;
+    }
+
+    private RateLimitDecision tryOne(RateLimit limit, String key) {
+        return run(limit, key, Mode.TRY, 1, 0).map(RedisRateLimiter::decision)
+                .orElseGet(() -> fallback.tryAcquire(limit, key));
     }
 
     /** The largest lease: whole tokens the limit refills in the lease time, at most the bucket. */

@@ -135,6 +135,35 @@ class RedisCachesIT {
             assertThat(granted).isGreaterThanOrEqualTo(10).isLessThanOrEqualTo(10 + (int) (elapsedMillis / 10) + 1);
         }
 
+        @Test
+        void concurrentCallsStrandNoMoreThanOneLease() throws Exception {
+            RateLimit fast = new RateLimit("contract", 6_000, 1_000); // up to 10 tokens a lease
+            RateLimiter limiter = limiter();
+            String key = freshKey();
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(16);
+            try {
+                java.util.List<java.util.concurrent.Future<Integer>> granted = new java.util.ArrayList<>();
+                for (int t = 0; t < 16; t++) {
+                    granted.add(threads.submit(() -> {
+                        int allowed = 0;
+                        for (int i = 0; i < 50; i++) {
+                            allowed += limiter.tryAcquire(fast, key).allowed() ? 1 : 0;
+                        }
+                        return allowed;
+                    }));
+                }
+                int total = 0;
+                for (var future : granted) {
+                    total += future.get(30, TimeUnit.SECONDS);
+                }
+                assertThat(total).as("800 calls fit in a bucket of 1000").isEqualTo(800);
+            } finally {
+                threads.shutdownNow();
+            }
+            // What the calls took, plus at most the unspent rest of the current lease; refill only adds.
+            assertThat(tokensLeft("contract", key)).isGreaterThanOrEqualTo(1_000 - 800 - 10);
+        }
+
         private double tokensLeft(String limit, String key) {
             return Double.parseDouble((String) redis.opsForHash().get("zava:v1:rl:" + limit + ":" + key, "tokens"));
         }
