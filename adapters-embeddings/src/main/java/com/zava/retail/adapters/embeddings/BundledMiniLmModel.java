@@ -65,6 +65,9 @@ final class BundledMiniLmModel extends AbstractInProcessEmbeddingModel {
             OrtSession session;
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 options.setCPUArenaAllocator(false);
+                // Idle intra-op threads sleep instead of spinning: with several searches at once
+                // on few cores, spinning threads starve the ones with work (seconds per search).
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
                 session = environment.createSession(model.toString(), options);
             }
             try (InputStream tokenizer = resource(TOKENIZER_RESOURCE)) {

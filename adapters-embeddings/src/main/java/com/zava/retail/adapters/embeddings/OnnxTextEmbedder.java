@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,6 +63,12 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     private final AbstractInProcessEmbeddingModel delegate;
 
     /**
+     * Single texts embedded at once: one per processor. ONNX Runtime already spreads one text over
+     * the cores, so more at once only adds contention; a search beyond that waits its turn.
+     */
+    private final Semaphore running = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+
+    /**
      * Loads the model and uses a private pool of daemon
      * threads, one per available processor, to parallelise {@link #embedAll}. Idle threads end
      * after a second, and being daemons they never keep the JVM (e.g. the stdio server) alive.
@@ -100,7 +107,13 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     @Override
     public float[] embed(String text) {
         requireText(text, "text");
-        Embedding embedding = delegate.embed(text).content();
+        running.acquireUninterruptibly();
+        Embedding embedding;
+        try {
+            embedding = delegate.embed(text).content();
+        } finally {
+            running.release();
+        }
         return unitLength(embedding.vector());
     }
 
