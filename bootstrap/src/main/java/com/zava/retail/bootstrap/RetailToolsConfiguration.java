@@ -26,6 +26,7 @@ import com.zava.retail.application.port.out.SchemaCatalog;
 import com.zava.retail.application.port.out.TextEmbedder;
 import com.zava.retail.application.service.CurrentTimeService;
 import com.zava.retail.application.service.RateLimitService;
+import com.zava.retail.application.service.NearEmbeddingCache;
 import com.zava.retail.application.service.ProductSearchService;
 import com.zava.retail.application.service.SalesQueryService;
 import com.zava.retail.application.service.TableSchemaService;
@@ -49,12 +50,15 @@ class RetailToolsConfiguration {
         return new SalesQueryService(queries, cache);
     }
 
+    /** Search-phrase vectors this replica keeps in memory in front of the shared cache (1.5 MB). */
+    private static final int NEAR_EMBEDDINGS = 1_000;
+
     /** Lazy so the model loads on the first search, not on every start of a short stdio session. */
     @Bean
     @Lazy
     SearchProductsUseCase searchProducts(@Lazy TextEmbedder embedder, @Lazy ProductSimilaritySearch search,
             EmbeddingCache cache) {
-        return new ProductSearchService(embedder, search, cache);
+        return new ProductSearchService(embedder, search, new NearEmbeddingCache(cache, NEAR_EMBEDDINGS));
     }
 
     /** One service holds both limits; the HTTP adapter asks it about failed authentications. */

@@ -22,4 +22,12 @@ class InMemoryCachesTest {
             return new InMemoryEmbeddingCache();
         }
     }
+
+    @Nested
+    class NearEmbeddings extends EmbeddingCacheContract {
+        @Override
+        protected EmbeddingCache cache() {
+            return new NearEmbeddingCache(new InMemoryEmbeddingCache(), 2);
+        }
+    }
 }
