@@ -104,7 +104,7 @@ final class MarkdownReport {
                 List.of("`ZAVA_DATABASE_MAX_CONCURRENT_READS_PER_MANAGER`",
                         ServerSettings.TUNING.get("ZAVA_DATABASE_MAX_CONCURRENT_READS_PER_MANAGER"),
                         "every client is head office; the default bulkhead (6) would queue 128 clients behind one "
-                                + "manager's slots. Reads still share the pool of 10 connections"),
+                                + "manager's slots. Reads still share at most 8 of the pool's 10 connections"),
                 List.of("`ZAVA_HTTP_SESSION_MODE`", "`stateful` or `stateless`", "one server per mode"),
                 List.of("`ZAVA_SECURITY_MODE`", "`api-key`", "the default, set so a caller's shell cannot change it"),
                 List.of("`ZAVA_LOG_FORMAT`", "`text`", "the default outside containers; logs go to "
