@@ -25,9 +25,11 @@ record BenchmarkResults(
         List<LoadResult> load,
         List<StartupResult> startup,
         MemoryResult memory,
-        RlsResult rls) {
+        RlsResult rls,
+        List<InTurnsResult> inTurns) {
 
     BenchmarkResults {
+        inTurns = List.copyOf(inTurns);
         queries = List.copyOf(queries);
         rawRows = Map.copyOf(rawRows);
         latencies = List.copyOf(latencies);
@@ -39,6 +41,11 @@ record BenchmarkResults(
         return latencies.stream()
                 .filter(result -> result.scenario().equals(scenario) && result.transport() == transport)
                 .map(ScenarioResult::stats)
+                .findFirst();
+    }
+
+    Optional<InTurnsResult> inTurns(Transport transport, String client) {
+        return inTurns.stream().filter(result -> result.transport() == transport && result.client().equals(client))
                 .findFirst();
     }
 

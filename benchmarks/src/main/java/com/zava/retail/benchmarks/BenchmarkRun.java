@@ -53,6 +53,7 @@ final class BenchmarkRun {
 
         RawPhase raw = rawJdbc();
         List<ScenarioResult> latencies = new ArrayList<>();
+        List<InTurnsResult> inTurns = new ArrayList<>();
         for (RlsResult.Comparison comparison : raw.rls().queries()) {
             latencies.add(new ScenarioResult(comparison.query().id(), Transport.RAW_JDBC, comparison.underRls()));
         }
@@ -63,8 +64,8 @@ final class BenchmarkRun {
         StatelessPhase stateless;
         List<StartupResult> startup = new ArrayList<>();
         try {
-            initialized = statefulHttp(key, raw, latencies);
-            stateless = statelessHttp(key, raw, latencies);
+            initialized = statefulHttp(key, raw, latencies, inTurns);
+            stateless = statelessHttp(key, raw, latencies, inTurns);
             stdio(raw, latencies);
             startup.add(StartupBenchmark.stdio(settings, options.stdioStarts()));
             startup.add(StartupBenchmark.http(settings, options.httpStarts()));
@@ -83,7 +84,7 @@ final class BenchmarkRun {
                 McpConnections.sdkVersion());
         return new BenchmarkResults(date, Duration.ofNanos(System.nanoTime() - started), options, machine, versions,
                 raw.facts(), raw.queries(), raw.rows(), latencies, stateless.load(), startup, stateless.memory(),
-                raw.rls());
+                raw.rls(), inTurns);
     }
 
     /** No server running: the data's facts, each query's row count, the baseline and the RLS comparison. */
@@ -110,8 +111,8 @@ final class BenchmarkRun {
     }
 
     /** Single-client scenarios over stateful HTTP, semantic search included; returns the server's initialize answer. */
-    private McpSchema.InitializeResult statefulHttp(ApiKeys.ApiKey key, RawPhase raw, List<ScenarioResult> latencies)
-            throws Exception {
+    private McpSchema.InitializeResult statefulHttp(ApiKeys.ApiKey key, RawPhase raw, List<ScenarioResult> latencies,
+            List<InTurnsResult> inTurns) throws Exception {
         Progress.say("starting the HTTP server (stateful sessions)");
         try (HttpServer server = HttpServer.start(settings, "stateful", "http-stateful")) {
             server.awaitReady(READY_TIMEOUT);
@@ -120,20 +121,22 @@ final class BenchmarkRun {
                         true, options.warmup(), options.latencyDuration()));
                 latencies.add(ServerScenarios.leanUtcDate(server.port(), key, Transport.HTTP_STATEFUL, options.warmup(),
                         options.latencyDuration()));
+                inTurns.addAll(aggregateInTurns(client, server.port(), key, Transport.HTTP_STATEFUL, raw));
                 return client.getCurrentInitializationResult();
             }
         }
     }
 
     /** Single-client scenarios, then the load levels and the memory runs, over stateless HTTP. */
-    private StatelessPhase statelessHttp(ApiKeys.ApiKey key, RawPhase raw, List<ScenarioResult> latencies)
-            throws Exception {
+    private StatelessPhase statelessHttp(ApiKeys.ApiKey key, RawPhase raw, List<ScenarioResult> latencies,
+            List<InTurnsResult> inTurns) throws Exception {
         Progress.say("starting the HTTP server (stateless)");
         try (HttpServer server = HttpServer.start(settings, "stateless", "http-stateless")) {
             server.awaitReady(READY_TIMEOUT);
             try (McpSyncClient client = McpConnections.http(server.port(), key)) {
                 latencies.addAll(ServerScenarios.measure(client, Transport.HTTP_STATELESS, raw.queries(), raw.rows(),
                         false, options.warmup(), options.latencyDuration()));
+                inTurns.addAll(aggregateInTurns(client, server.port(), key, Transport.HTTP_STATELESS, raw));
             }
             latencies.add(ServerScenarios.leanUtcDate(server.port(), key, Transport.HTTP_STATELESS, options.warmup(),
                     options.latencyDuration()));
@@ -156,6 +159,14 @@ final class BenchmarkRun {
                     options.duration()));
             return new StatelessPhase(load, memoryRuns(server, aggregate, idle));
         }
+    }
+
+    private List<InTurnsResult> aggregateInTurns(McpSyncClient client, int port, ApiKeys.ApiKey key,
+            Transport transport, RawPhase raw) throws Exception {
+        SalesQuery aggregate = raw.queries().stream().filter(q -> q.id().equals(QueryMix.AGGREGATE)).findFirst()
+                .orElseThrow();
+        return AggregateInTurns.measure(client, port, key, transport, aggregate, raw.rows().get(aggregate.id()),
+                options.database(), options.warmup(), options.latencyDuration());
     }
 
     /** Single-client scenarios over stdio, the server started by the client as VS Code does. */

@@ -56,9 +56,34 @@ final class LeanMcpHttpClient {
 
     /** Calls a tool without arguments; true when the answer is a result with {@code isError: false}. */
     boolean callTool(String name) throws IOException, InterruptedException {
+        return callTool(name, "{}");
+    }
+
+    /** Calls a tool with arguments given as a JSON object; true when the answer has {@code isError: false}. */
+    boolean callTool(String name, String argumentsJson) throws IOException, InterruptedException {
         HttpResponse<String> response = post("{\"jsonrpc\":\"2.0\",\"id\":" + ids.incrementAndGet()
-                + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + name + "\",\"arguments\":{}}}");
+                + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + name + "\",\"arguments\":"
+                + argumentsJson + "}}");
         return response.statusCode() == 200 && OK.matcher(response.body()).find();
+    }
+
+    /** {@code text} as a JSON string literal. */
+    static String jsonString(String text) {
+        StringBuilder json = new StringBuilder(text.length() + 2).append('"');
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"').toString();
     }
 
     private HttpResponse<String> post(String body) throws IOException, InterruptedException {

@@ -172,6 +172,7 @@ final class MarkdownReport {
         }).toList();
         table(List.of("query", "raw JDBC median ms", "HTTP stateful", "HTTP stateless", "stdio"), rows);
         line();
+        inTurns();
         line("Transports against each other (median over the stateful HTTP median; below 1 is faster):");
         line();
         List<String> scenarios = new java.util.ArrayList<>(results.queries().stream().map(SalesQuery::id).toList());
@@ -194,6 +195,24 @@ final class MarkdownReport {
                     Numbers.ratio(cached.get().p50Ms() / cold.get().p50Ms())));
             line();
         }
+    }
+
+    /** The ratio target's own measurement: server and raw JDBC calls alternating. */
+    private void inTurns() {
+        if (results.inTurns().isEmpty()) {
+            return;
+        }
+        line("Those ratios set a server median against a baseline measured minutes earlier. The ratio target is "
+                + "measured in turns instead: one call through the server, then the same statement over raw JDBC, "
+                + "and so on, so that the machine's drift affects both alike:");
+        line();
+        List<List<String>> rows = results.inTurns().stream().map(r -> List.of("`" + r.query() + "`",
+                r.transport().label(), r.client(), Numbers.ms(r.raw().p50Ms()), Numbers.ms(r.server().p50Ms()),
+                Numbers.ratio(r.ratio()), Numbers.count(r.server().calls()), Numbers.count(r.raw().errors()
+                        + r.server().errors()))).toList();
+        table(List.of("query", "server", "client", "raw JDBC median ms", "server median ms", "ratio", "pairs",
+                "errors"), rows);
+        line();
     }
 
     /** How much of a call is the client's: the SDK client against the lean one on the same server. */
