@@ -164,7 +164,8 @@ final class RedisRateLimiter implements RateLimiter {
 
     @Override
     public RateLimitDecision check(RateLimit limit, String key) {
-        return counted(limit, run(limit, key, Mode.CHECK, 1, 0).map(RedisRateLimiter::decision).orElseGet(() -> fallback.check(limit, key)));
+        return counted(limit, run(limit, key, Mode.CHECK, 1, 0).map(RedisRateLimiter::decision)
+                .orElseGet(() -> fallback.check(limit, key)));
     }
 
     @Override
