@@ -102,15 +102,7 @@ class DatabaseGateTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int i = 0; i < 2; i++) {
-                pool.submit(() -> gate.call(SEATTLE, () -> {
-                    running.countDown();
-                    try {
-                        return release.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return false;
-                    }
-                }));
+                pool.submit(() -> gate.call(SEATTLE, heldUntil(running, release)));
             }
             assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
             assertThatThrownBy(() -> gate.call(SEATTLE, () -> "third"))
@@ -134,15 +126,7 @@ class DatabaseGateTest {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             for (Optional<ManagerId> manager : java.util.List.of(SEATTLE, TACOMA)) {
-                pool.submit(() -> narrow.call(manager, () -> {
-                    running.countDown();
-                    try {
-                        return release.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return false;
-                    }
-                }));
+                pool.submit(() -> narrow.call(manager, heldUntil(running, release)));
             }
             assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
             assertThatThrownBy(() -> narrow.call(SEATTLE, () -> "no connection within the wait"))
@@ -159,5 +143,18 @@ class DatabaseGateTest {
             assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(narrow.call(SEATTLE, () -> "the failed wait gave its manager slot back")).isNotBlank();
+    }
+
+    /** A read that says it is running, then keeps its slots until {@code release} opens. */
+    private static DatabaseGate.Attempt<Boolean> heldUntil(CountDownLatch running, CountDownLatch release) {
+        return () -> {
+            running.countDown();
+            try {
+                return release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        };
     }
 }
