@@ -52,9 +52,9 @@ final class RedisRateLimiter implements RateLimiter {
     /** Tokens this replica took from Redis and may spend until {@code expiresNanos}. */
     private static final class Lease {
 
-        /** No tokens, already expired: the first call renews it. */
+        /** No tokens (so its expiry never matters): the first call renews it. */
         static Lease none() {
-            return new Lease(0, 0, Long.MIN_VALUE);
+            return new Lease(0, 0, 0);
         }
 
         final int size;
@@ -70,7 +70,7 @@ final class RedisRateLimiter implements RateLimiter {
         }
 
         boolean take(long nowNanos) {
-            if (expiresNanos == Long.MIN_VALUE || nowNanos - expiresNanos >= 0) {
+            if (nowNanos - expiresNanos >= 0) {
                 return false;
             }
             int tokens;
@@ -134,7 +134,7 @@ final class RedisRateLimiter implements RateLimiter {
             return counted(limit, tryOne(limit, key));
         }
         int unspent = current.left.getAndSet(0);
-        int wanted = current.size == 0 ? 2 : Math.min(cap, Math.max(2, 2 * (current.size - unspent)));
+        int wanted = Math.min(cap, Math.max(2, 2 * (current.size - unspent))); // a first lease is 2
         Optional<Long> answer;
         try {
             answer = run(limit, key, Mode.TAKE_UP_TO, wanted, unspent);
