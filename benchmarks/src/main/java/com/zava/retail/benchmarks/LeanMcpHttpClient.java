@@ -1,5 +1,7 @@
 package com.zava.retail.benchmarks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +21,7 @@ import java.util.regex.Pattern;
 final class LeanMcpHttpClient {
 
     private static final Pattern PROTOCOL = Pattern.compile("\"protocolVersion\"\\s*:\\s*\"([^\"]+)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern OK = Pattern.compile("\"isError\"\\s*:\\s*false");
 
     private final HttpClient http;
@@ -69,21 +72,11 @@ final class LeanMcpHttpClient {
 
     /** {@code text} as a JSON string literal. */
     static String jsonString(String text) {
-        StringBuilder json = new StringBuilder(text.length() + 2).append('"');
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write as JSON: " + text, e);
         }
-        return json.append('"').toString();
     }
 
     private HttpResponse<String> post(String body) throws IOException, InterruptedException {
