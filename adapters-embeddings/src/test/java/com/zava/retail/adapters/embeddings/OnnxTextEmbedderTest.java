@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.zava.retail.application.port.out.EmbeddingModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,9 +29,27 @@ class OnnxTextEmbedderTest {
     // Loading the ONNX model takes seconds; share one instance across the class.
     private static OnnxTextEmbedder embedder;
 
+    /** Temporary model copies that existed before this class loaded the model, and after. */
+    private static Set<Path> copiesBefore;
+    private static Set<Path> copiesAfter;
+
     @BeforeAll
-    static void loadModel() {
+    static void loadModel() throws IOException {
+        copiesBefore = temporaryModelCopies();
         embedder = new OnnxTextEmbedder();
+        copiesAfter = temporaryModelCopies();
+    }
+
+    private static Set<Path> temporaryModelCopies() throws IOException {
+        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("zava-embedding-model"))
+                    .collect(Collectors.toSet());
+        }
+    }
+
+    @Test
+    void theTemporaryCopyOfTheModelIsGoneOnceItIsLoaded() {
+        assertThat(copiesAfter).isSubsetOf(copiesBefore);
     }
 
     @Test
