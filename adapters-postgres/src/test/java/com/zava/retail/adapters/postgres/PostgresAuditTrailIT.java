@@ -52,6 +52,22 @@ class PostgresAuditTrailIT {
     }
 
     @Test
+    void aSteadyTrickleOfCallsIsWrittenInFewBatches() throws Exception {
+        try (PostgresAuditTrail audit = new PostgresAuditTrail(database.appDataSource(), 100)) {
+            for (int i = 0; i < 12; i++) {
+                audit.record(record("SELECT " + i + " FROM retail.orders", null));
+                Thread.sleep(5);
+            }
+            assertThat(audit.flush(Duration.ofSeconds(30))).isTrue();
+            assertThat(audit.written()).isEqualTo(12);
+            // A call every 5 ms, slower than a write: without the writer's linger each call would
+            // be a batch of its own, that is a pooled connection, an INSERT and a commit per call.
+            assertThat(audit.batches()).isBetween(1L, 5L);
+        }
+        assertThat(ownerCount("SELECT count(*) FROM audit.tool_calls")).isEqualTo(12);
+    }
+
+    @Test
     void recordsAreRetriedWhileTheDatabaseIsBrieflyAway() throws Exception {
         FlakyDataSource flaky = new FlakyDataSource(database.appDataSource(), 3);
         try (PostgresAuditTrail audit = new PostgresAuditTrail(flaky, 100)) {
