@@ -14,6 +14,7 @@ import java.util.function.Function;
  *
  * @param duration        measured time per load level (and per repeated memory run)
  * @param warmup          calls made and thrown away before each measurement
+ * @param serverWarmup    concurrent mixed calls a new HTTP server gets before anything is measured
  * @param latencyDuration measured time per single-client latency scenario
  * @param levels          numbers of concurrent clients in the load test
  * @param memoryRuns      repeated 32-client runs whose resident memory is compared
@@ -28,6 +29,7 @@ import java.util.function.Function;
 record BenchmarkOptions(
         Duration duration,
         Duration warmup,
+        Duration serverWarmup,
         Duration latencyDuration,
         List<Integer> levels,
         int memoryRuns,
@@ -44,6 +46,8 @@ record BenchmarkOptions(
 
               --duration D           measured time per load level and memory run (default 20s)
               --warmup D             warm-up before every measurement (default 5s)
+              --server-warmup D      concurrent calls of every tool a new HTTP server gets before
+                                     its first measurement, so the JIT has compiled it (default 30s)
               --latency-duration D   measured time per single-client scenario (default: half of --duration)
               --levels N,N,...       concurrent clients in the load test (default 1,8,32,128)
               --memory-runs N        repeated 32-client runs for memory growth (default 3)
@@ -97,7 +101,7 @@ record BenchmarkOptions(
             }
             values.put(name, value);
         }
-        List<String> known = List.of("--duration", "--warmup", "--latency-duration", "--levels", "--memory-runs",
+        List<String> known = List.of("--duration", "--warmup", "--server-warmup", "--latency-duration", "--levels", "--memory-runs",
                 "--stdio-starts", "--http-starts", "--jar", "--output", "--log-dir", "--server-java-options",
                 "--jdbc-url");
         for (String name : values.keySet()) {
@@ -112,6 +116,7 @@ record BenchmarkOptions(
         return new BenchmarkOptions(
                 duration,
                 duration(values.getOrDefault("--warmup", "5s"), "--warmup"),
+                duration(values.getOrDefault("--server-warmup", "30s"), "--server-warmup"),
                 latency,
                 levels(values.getOrDefault("--levels", "1,8,32,128")),
                 count(values.getOrDefault("--memory-runs", "3"), "--memory-runs"),

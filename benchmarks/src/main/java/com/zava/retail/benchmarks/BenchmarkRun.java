@@ -116,6 +116,7 @@ final class BenchmarkRun {
         Progress.say("starting the HTTP server (stateful sessions)");
         try (HttpServer server = HttpServer.start(settings, "stateful", "http-stateful")) {
             server.awaitReady(READY_TIMEOUT);
+            ServerWarmUp.run(server, key, raw.queries(), options.serverWarmup());
             try (McpSyncClient client = McpConnections.http(server.port(), key)) {
                 latencies.addAll(ServerScenarios.measure(client, Transport.HTTP_STATEFUL, raw.queries(), raw.rows(),
                         true, options.warmup(), options.latencyDuration()));
@@ -133,6 +134,7 @@ final class BenchmarkRun {
         Progress.say("starting the HTTP server (stateless)");
         try (HttpServer server = HttpServer.start(settings, "stateless", "http-stateless")) {
             server.awaitReady(READY_TIMEOUT);
+            ServerWarmUp.run(server, key, raw.queries(), options.serverWarmup());
             try (McpSyncClient client = McpConnections.http(server.port(), key)) {
                 latencies.addAll(ServerScenarios.measure(client, Transport.HTTP_STATELESS, raw.queries(), raw.rows(),
                         false, options.warmup(), options.latencyDuration()));

@@ -49,13 +49,17 @@ final class MarkdownReport {
         line("make bench BENCH_ARGS=\"--duration 2s --warmup 1s\"     # a quick smoke run");
         line("```");
         line();
-        line(String.format(Locale.ROOT, "Run of %s UTC, %d min %d s in all. Every measurement: %s warm-up "
+        line(String.format(Locale.ROOT, "Run of %s UTC, %d min %d s in all. Each HTTP server is first warmed up "
+                        + "for %s by %d MCP Java SDK clients calling every tool in turns, so that the JIT has compiled "
+                        + "it (a production server is long past that point; nothing of it is reported). Every "
+                        + "measurement: %s warm-up "
                         + "(calls thrown away), then %s per single-client scenario and %s per load level. Latencies are "
                         + "of successful calls, client-side (from the call to its answer, JSON-RPC and HTTP included); "
                         + "percentiles are exact nearest-rank values over all samples. One run on one machine: ratios "
                         + "are steadier than absolute times.",
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(results.date().atOffset(ZoneOffset.UTC)),
-                results.took().toMinutes(), results.took().toSecondsPart(), Numbers.seconds(options.warmup()),
+                results.took().toMinutes(), results.took().toSecondsPart(), Numbers.seconds(options.serverWarmup()),
+                ServerWarmUp.CLIENTS, Numbers.seconds(options.warmup()),
                 Numbers.seconds(options.latencyDuration()), Numbers.seconds(options.duration())));
         line();
     }

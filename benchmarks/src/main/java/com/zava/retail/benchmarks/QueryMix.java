@@ -14,6 +14,7 @@ import java.util.List;
  */
 final class QueryMix {
 
+    static final String POINT_LOOKUP = "point_lookup";
     static final String AGGREGATE = "aggregate_20_rows";
 
     private QueryMix() {
@@ -23,7 +24,7 @@ final class QueryMix {
         LocalDate yearStart = facts.lastOrderDay().minusYears(1);
         String lastYear = "o.order_date > DATE '" + yearStart + "'";
         return List.of(
-                new SalesQuery("point_lookup", "one order by its id",
+                new SalesQuery(POINT_LOOKUP, "one order by its id",
                         "SELECT o.order_id, o.order_date, o.store_id, o.customer_id FROM retail.orders o "
                                 + "WHERE o.order_id = " + facts.pointOrderId(),
                         1),
