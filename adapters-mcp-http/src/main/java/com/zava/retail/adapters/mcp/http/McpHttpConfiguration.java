@@ -110,6 +110,17 @@ public class McpHttpConfiguration {
         return registration;
     }
 
+    /** Outermost: whatever the transport or a filter sets, the container decides about the connection. */
+    @Bean
+    FilterRegistrationBean<ConnectionHeaderFilter> mcpConnectionHeader(McpHttpProperties http) {
+        FilterRegistrationBean<ConnectionHeaderFilter> registration =
+                new FilterRegistrationBean<>(new ConnectionHeaderFilter());
+        registration.setUrlPatterns(java.util.List.of(http.endpoint()));
+        registration.setAsyncSupported(true);
+        registration.setOrder(-2);
+        return registration;
+    }
+
     /** Before authentication, so even a refused request's log lines carry its correlation id. */
     @Bean
     FilterRegistrationBean<CorrelationIdFilter> mcpCorrelationIds(McpHttpProperties http) {
