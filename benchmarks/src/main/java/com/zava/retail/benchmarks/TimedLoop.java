@@ -2,6 +2,7 @@ package com.zava.retail.benchmarks;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One client calling back to back: a warm-up whose calls are thrown away (JIT compilation, pools,
@@ -12,6 +13,10 @@ import java.util.List;
 final class TimedLoop {
 
     static final int MIN_CALLS = 5;
+
+    /** Failures are counted, and the first few are shown with their reason, so that a count comes with a cause. */
+    private static final int MAX_FAILURES_SHOWN = 20;
+    private static final AtomicInteger FAILURES_SHOWN = new AtomicInteger();
 
     private TimedLoop() {
     }
@@ -64,12 +69,17 @@ final class TimedLoop {
     static void attempt(Call call, LatencySamples samples) {
         long before = System.nanoTime();
         boolean ok;
+        String failure = "the answer was not a success";
         try {
             ok = call.run();
         } catch (Exception e) {
             ok = false;
+            failure = e.toString();
         }
         long latency = System.nanoTime() - before;
+        if (!ok && FAILURES_SHOWN.getAndIncrement() < MAX_FAILURES_SHOWN) {
+            Progress.say("a call failed%s: %s", samples == null ? " during warm-up" : "", failure);
+        }
         if (samples != null) {
             if (ok) {
                 samples.record(latency);
