@@ -138,28 +138,9 @@ class RedisCachesIT {
         @Test
         void concurrentCallsStrandNoMoreThanOneLease() throws Exception {
             RateLimit fast = new RateLimit("contract", 6_000, 1_000); // up to 10 tokens a lease
-            RateLimiter limiter = limiter();
             String key = freshKey();
-            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(16);
-            try {
-                java.util.List<java.util.concurrent.Future<Integer>> granted = new java.util.ArrayList<>();
-                for (int t = 0; t < 16; t++) {
-                    granted.add(threads.submit(() -> {
-                        int allowed = 0;
-                        for (int i = 0; i < 50; i++) {
-                            allowed += limiter.tryAcquire(fast, key).allowed() ? 1 : 0;
-                        }
-                        return allowed;
-                    }));
-                }
-                int total = 0;
-                for (var future : granted) {
-                    total += future.get(30, TimeUnit.SECONDS);
-                }
-                assertThat(total).as("800 calls fit in a bucket of 1000").isEqualTo(800);
-            } finally {
-                threads.shutdownNow();
-            }
+            assertThat(grantedConcurrently(limiter(), fast, key, 50)).as("800 calls fit in a bucket of 1000")
+                    .isEqualTo(800);
             // What the calls took, plus at most the unspent rest of the current lease; refill only adds.
             assertThat(tokensLeft("contract", key)).isGreaterThanOrEqualTo(1_000 - 800 - 10);
         }
@@ -167,17 +148,26 @@ class RedisCachesIT {
         @Test
         void callsThatFindTheLeaseBeingRenewedWaitForItInsteadOfAskingRedisEach() throws Exception {
             RateLimit fast = new RateLimit("contract", 600_000, 100_000); // up to 1,000 tokens a lease
-            RateLimiter limiter = limiter();
-            String key = freshKey();
             long before = scriptRuns();
+            assertThat(grantedConcurrently(limiter(), fast, freshKey(), 100)).isEqualTo(1_600);
+            // Leases double from 2 to at most 1,000 tokens, so about ten renewals cover the 1,600
+            // calls, plus single tokens for waiters the first small leases cannot cover: 19 to 46
+            // script runs here. Asking Redis for a token whenever a renewal was under way made 99
+            // to 132.
+            assertThat(scriptRuns() - before).isLessThan(80);
+        }
+
+        /** Calls allowed when 16 threads each make {@code callsEach} calls at once. */
+        private int grantedConcurrently(RateLimiter limiter, RateLimit limit, String key, int callsEach)
+                throws Exception {
             java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(16);
             try {
                 java.util.List<java.util.concurrent.Future<Integer>> granted = new java.util.ArrayList<>();
                 for (int t = 0; t < 16; t++) {
                     granted.add(threads.submit(() -> {
                         int allowed = 0;
-                        for (int i = 0; i < 100; i++) {
-                            allowed += limiter.tryAcquire(fast, key).allowed() ? 1 : 0;
+                        for (int i = 0; i < callsEach; i++) {
+                            allowed += limiter.tryAcquire(limit, key).allowed() ? 1 : 0;
                         }
                         return allowed;
                     }));
@@ -186,15 +176,10 @@ class RedisCachesIT {
                 for (var future : granted) {
                     total += future.get(30, TimeUnit.SECONDS);
                 }
-                assertThat(total).isEqualTo(1_600);
+                return total;
             } finally {
                 threads.shutdownNow();
             }
-            // Leases double from 2 to at most 1,000 tokens, so about ten renewals cover the 1,600
-            // calls, plus single tokens for waiters the first small leases cannot cover: 19 to 46
-            // script runs here. Asking Redis for a token whenever a renewal was under way made 99
-            // to 132.
-            assertThat(scriptRuns() - before).isLessThan(80);
         }
 
         /** Lua script runs Redis has served so far, from INFO commandstats. */
