@@ -64,6 +64,11 @@ final class MarkdownReport {
         line();
     }
 
+    private static String mallocArenas() {
+        String value = System.getenv("MALLOC_ARENA_MAX");
+        return value == null ? "not set (glibc's default: 8 per core)" : "`" + value + "`";
+    }
+
     private void machine() {
         MachineInfo machine = results.machine();
         Versions versions = results.versions();
@@ -112,7 +117,9 @@ final class MarkdownReport {
                 List.of("`ZAVA_HTTP_SESSION_MODE`", "`stateful` or `stateless`", "one server per mode"),
                 List.of("`ZAVA_SECURITY_MODE`", "`api-key`", "the default, set so a caller's shell cannot change it"),
                 List.of("`ZAVA_LOG_FORMAT`", "`text`", "the default outside containers; logs go to "
-                        + "`" + options.logDir() + "`")));
+                        + "`" + options.logDir() + "`"),
+                List.of("`MALLOC_ARENA_MAX`", mallocArenas(), "inherited from the harness's environment; "
+                        + "`make run`, `make bench` and the container image set 2")));
         line();
         line("Everything else is the default: connection pool of 10, 30 s statement timeout, fetch size 200, row cap "
                 + "500, Redis caches (embeddings; query results off), the audit trail (one row per call), one log line "
