@@ -140,7 +140,10 @@ final class PostgresAuditTrail implements AuditTrail, AutoCloseable {
                 batches.incrementAndGet();
                 batch.clear();
                 backoff = Duration.ofMillis(100);
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | AssertionError e) {
+                // AssertionError: PgJDBC throws one, not an SQLException, when the connection is cut
+                // in the middle of a batch. Left uncaught it ended this thread, and so the audit
+                // trail, until the next restart.
                 failedAttempts.incrementAndGet();
                 LOG.warn("Writing {} audit record(s) failed ({}); retrying in {} ms", batch.size(), e.getMessage(),
                         backoff.toMillis());

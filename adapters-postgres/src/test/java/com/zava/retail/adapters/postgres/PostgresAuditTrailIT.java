@@ -68,6 +68,23 @@ class PostgresAuditTrailIT {
     }
 
     @Test
+    void theWriterSurvivesAnErrorThrownByTheDriver() throws Exception {
+        // PgJDBC throws an AssertionError, not an SQLException, when the connection is cut in the
+        // middle of a batch (seen in DatabaseOutageIT); it used to end the writer thread, and with
+        // it the audit trail, until the next restart.
+        FlakyDataSource flaky = new FlakyDataSource(database.appDataSource(), 2, true);
+        try (PostgresAuditTrail audit = new PostgresAuditTrail(flaky, 100)) {
+            for (int i = 0; i < 20; i++) {
+                audit.record(record("SELECT 1", null));
+            }
+            assertThat(audit.flush(Duration.ofSeconds(30))).isTrue();
+            assertThat(audit.failedAttempts()).isEqualTo(2);
+            assertThat(audit.written()).isEqualTo(20);
+        }
+        assertThat(ownerCount("SELECT count(*) FROM audit.tool_calls")).isEqualTo(20);
+    }
+
+    @Test
     void recordsAreRetriedWhileTheDatabaseIsBrieflyAway() throws Exception {
         FlakyDataSource flaky = new FlakyDataSource(database.appDataSource(), 3);
         try (PostgresAuditTrail audit = new PostgresAuditTrail(flaky, 100)) {
@@ -138,10 +155,17 @@ class PostgresAuditTrailIT {
 
         private final DataSource delegate;
         private final AtomicInteger failuresLeft;
+        private final boolean driverError;
 
         FlakyDataSource(DataSource delegate, int failures) {
+            this(delegate, failures, false);
+        }
+
+        /** With {@code driverError}, fails with the AssertionError PgJDBC throws for a connection cut mid-batch. */
+        FlakyDataSource(DataSource delegate, int failures, boolean driverError) {
             this.delegate = delegate;
             this.failuresLeft = new AtomicInteger(failures);
+            this.driverError = driverError;
         }
 
         void recover() {
@@ -151,6 +175,9 @@ class PostgresAuditTrailIT {
         @Override
         public Connection getConnection() throws SQLException {
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                if (driverError) {
+                    throw new AssertionError("pgStatement.getConnection().getAutoCommit() should not throw");
+                }
                 throw new SQLException("Connection refused (simulated outage)", "08001");
             }
             return delegate.getConnection();
