@@ -148,7 +148,12 @@ final class PostgresAuditTrail implements AuditTrail, AutoCloseable {
                 LOG.warn("Writing {} audit record(s) failed ({}); retrying in {} ms", batch.size(), e.getMessage(),
                         backoff.toMillis());
                 if (!running && failedAttempts.get() > 3) {
-                    return; // shutting down with the database away: close() counts the rest
+                    // Shutting down with the database away: close() counts what is still queued,
+                    // this batch is counted here, so every accepted record is written or dropped.
+                    dropped.addAndGet(batch.size());
+                    LOG.error("Shutting down with the database away: the {} audit record(s) of the last batch "
+                            + "are counted as dropped", batch.size());
+                    return;
                 }
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);

@@ -68,6 +68,18 @@ class PostgresAuditTrailIT {
     }
 
     @Test
+    void recordsThatCannotBeWrittenBeforeShutdownAreCountedAsDropped() {
+        FlakyDataSource down = new FlakyDataSource(database.appDataSource(), Integer.MAX_VALUE);
+        PostgresAuditTrail audit = new PostgresAuditTrail(down, 100);
+        for (int i = 0; i < 5; i++) {
+            audit.record(record("SELECT 1", null));
+        }
+        audit.close();
+        assertThat(audit.written()).isZero();
+        assertThat(audit.dropped()).as("the writer's batch too").isEqualTo(5);
+    }
+
+    @Test
     void theWriterSurvivesAnErrorThrownByTheDriver() throws Exception {
         // PgJDBC throws an AssertionError, not an SQLException, when the connection is cut in the
         // middle of a batch (seen in DatabaseOutageIT); it used to end the writer thread, and with
