@@ -25,9 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * classes and creates this one in a {@code @Bean} method (architecture rule, enforced by ArchUnit).
  * It is public because bootstrap lives in another package.
  *
- * <p><b>Loading.</b> The constructor loads the ONNX model (about 90 MB, outside the Java heap) and
- * the tokenizer, which takes a second or two, so the cost is paid at startup rather than by the
- * first request. Every instance loads its own copy: create one per application and share it.
+ * <p><b>Loading.</b> The first constructor call loads the ONNX model (about 90 MB, outside the Java
+ * heap) and the tokenizer, which takes a second or two, so the cost is paid at startup rather than
+ * by the first request. The loaded model is shared by every instance of this class loader
+ * ({@link BundledMiniLmModel}); create one instance per application and share it all the same.
  * ONNX Runtime and the DJL tokenizer extract their native libraries to a temporary/cache
  * directory on first use, and the model passes through a private temporary file while it loads,
  * so that directory must be writable.
@@ -69,7 +70,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     private final Semaphore running = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     /**
-     * Loads the model and uses a private pool of daemon
+     * Loads the model (if this class loader has not done so yet) and uses a private pool of daemon
      * threads, one per available processor, to parallelise {@link #embedAll}. Idle threads end
      * after a second, and being daemons they never keep the JVM (e.g. the stdio server) alive.
      */
@@ -78,7 +79,7 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     }
 
     /**
-     * Loads the model and parallelises
+     * Loads the model (if this class loader has not done so yet) and parallelises
      * {@link #embedAll} on the given executor, which the caller owns and shuts down.
      *
      * @param batchExecutor runs the individual texts of a batch; texts of one batch are spread
