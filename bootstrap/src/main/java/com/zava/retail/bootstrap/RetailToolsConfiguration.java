@@ -25,9 +25,9 @@ import com.zava.retail.application.port.out.SalesQueries;
 import com.zava.retail.application.port.out.SchemaCatalog;
 import com.zava.retail.application.port.out.TextEmbedder;
 import com.zava.retail.application.service.CurrentTimeService;
-import com.zava.retail.application.service.RateLimitService;
 import com.zava.retail.application.service.NearEmbeddingCache;
 import com.zava.retail.application.service.ProductSearchService;
+import com.zava.retail.application.service.RateLimitService;
 import com.zava.retail.application.service.SalesQueryService;
 import com.zava.retail.application.service.TableSchemaService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,6 +40,9 @@ import org.springframework.context.annotation.Lazy;
 @EnableConfigurationProperties(RateLimitProperties.class)
 class RetailToolsConfiguration {
 
+    /** Search-phrase vectors this replica keeps in memory in front of the shared cache (1.5 MB). */
+    private static final int NEAR_EMBEDDINGS = 1_000;
+
     @Bean
     DescribeTablesUseCase describeTables(SchemaCatalog catalog, SchemaDescriptionCache cache) {
         return new TableSchemaService(catalog, cache);
@@ -49,9 +52,6 @@ class RetailToolsConfiguration {
     RunSalesQueryUseCase runSalesQuery(SalesQueries queries, QueryResultCache cache) {
         return new SalesQueryService(queries, cache);
     }
-
-    /** Search-phrase vectors this replica keeps in memory in front of the shared cache (1.5 MB). */
-    private static final int NEAR_EMBEDDINGS = 1_000;
 
     /** Lazy so the model loads on the first search, not on every start of a short stdio session. */
     @Bean

@@ -12,6 +12,7 @@ import com.zava.retail.application.port.out.SchemaCatalog;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -44,8 +45,7 @@ public class PostgresAdapterConfiguration {
      */
     @Bean
     DatabaseGate databaseGate(ObjectProvider<CircuitBreakerRegistry> breakers, PostgresAdapterProperties properties,
-            @org.springframework.beans.factory.annotation.Value("${spring.datasource.hikari.maximum-pool-size:10}")
-            int poolSize) {
+            @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
         return new DatabaseGate(breakers.getIfAvailable(CircuitBreakerRegistry::ofDefaults).circuitBreaker(CIRCUIT_BREAKER),
                 properties.maxConcurrentReadsPerManager(), Math.max(1, poolSize - 2), properties.bulkheadWait());
     }
@@ -62,8 +62,7 @@ public class PostgresAdapterConfiguration {
 
     /** Every tool call, written in the background by the runtime role (which may append, never read). */
     @Bean(destroyMethod = "close")
-    AuditTrail auditTrail(DataSource dataSource,
-            @org.springframework.beans.factory.annotation.Value("${zava.audit.queue-capacity:10000}") int capacity) {
+    AuditTrail auditTrail(DataSource dataSource, @Value("${zava.audit.queue-capacity:10000}") int capacity) {
         return new PostgresAuditTrail(dataSource, capacity);
     }
 
