@@ -6,8 +6,8 @@ MVNW := ./mvnw -B --no-transfer-progress
 JAR := bootstrap/target/zava-retail-mcp.jar
 
 # JVM options of the HTTP server (make run, make bench). Without them a JVM on a large machine
-# sizes its heap from all of the machine's memory. About 40 MB of the heap is live; 32 concurrent
-# semantic searches ran out of 128 MB (Hibernate's query parser), so 256 MB leaves room. The
+# sizes its heap from all of the machine's memory. About 40 MB of the heap is live at idle and 51 MB
+# under 32 concurrent semantic searches, which ran out of 128 MB, so 256 MB leaves room. The
 # embedding model lives outside the heap. The serial collector is the lean choice on two cores.
 # Containers size the heap from their limit instead (docker/Dockerfile).
 SERVER_JAVA_OPTS ?= -Xms32m -Xmx256m -XX:+UseSerialGC
