@@ -133,6 +133,9 @@ record BenchmarkOptions(
     /** Parses {@code 500ms}, {@code 20s} or {@code 2m}. */
     static Duration duration(String text, String option) {
         String value = text.strip().toLowerCase(Locale.ROOT);
+        if (value.startsWith("-")) {
+            throw new IllegalArgumentException(option + " cannot be negative, was '" + text + "'.");
+        }
         try {
             if (value.endsWith("ms")) {
                 return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
