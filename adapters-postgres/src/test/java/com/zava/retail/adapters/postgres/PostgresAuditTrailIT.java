@@ -71,9 +71,7 @@ class PostgresAuditTrailIT {
     void recordsThatCannotBeWrittenBeforeShutdownAreCountedAsDropped() {
         FlakyDataSource down = new FlakyDataSource(database.appDataSource(), Integer.MAX_VALUE);
         PostgresAuditTrail audit = new PostgresAuditTrail(down, 100);
-        for (int i = 0; i < 5; i++) {
-            audit.record(record("SELECT 1", null));
-        }
+        recordSelectOne(audit, 5);
         audit.close();
         assertThat(audit.written()).isZero();
         assertThat(audit.dropped()).as("the writer's batch too").isEqualTo(5);
@@ -86,9 +84,7 @@ class PostgresAuditTrailIT {
         // it the audit trail, until the next restart.
         FlakyDataSource flaky = new FlakyDataSource(database.appDataSource(), 2, true);
         try (PostgresAuditTrail audit = new PostgresAuditTrail(flaky, 100)) {
-            for (int i = 0; i < 20; i++) {
-                audit.record(record("SELECT 1", null));
-            }
+            recordSelectOne(audit, 20);
             assertThat(audit.flush(Duration.ofSeconds(30))).isTrue();
             assertThat(audit.failedAttempts()).isEqualTo(2);
             assertThat(audit.written()).isEqualTo(20);
@@ -100,9 +96,7 @@ class PostgresAuditTrailIT {
     void recordsAreRetriedWhileTheDatabaseIsBrieflyAway() throws Exception {
         FlakyDataSource flaky = new FlakyDataSource(database.appDataSource(), 3);
         try (PostgresAuditTrail audit = new PostgresAuditTrail(flaky, 100)) {
-            for (int i = 0; i < 20; i++) {
-                audit.record(record("SELECT 1", null));
-            }
+            recordSelectOne(audit, 20);
             assertThat(audit.flush(Duration.ofSeconds(30))).isTrue();
             assertThat(audit.failedAttempts()).isGreaterThanOrEqualTo(3);
             assertThat(audit.written()).isEqualTo(20);
@@ -116,9 +110,7 @@ class PostgresAuditTrailIT {
         FlakyDataSource down = new FlakyDataSource(database.appDataSource(), Integer.MAX_VALUE);
         try (PostgresAuditTrail audit = new PostgresAuditTrail(down, 10)) {
             long started = System.nanoTime();
-            for (int i = 0; i < 50; i++) {
-                audit.record(record("SELECT 1", null));
-            }
+            recordSelectOne(audit, 50);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
             // The writer holds at most one batch; the queue holds ten more; everything else is dropped.
             assertThat(audit.dropped()).isBetween(29L, 40L);
@@ -163,6 +155,13 @@ class PostgresAuditTrailIT {
     }
 
     /** A data source whose first {@code failures} connections fail, as during a brief outage. */
+    /** {@code count} successful calls of the same statement. */
+    private static void recordSelectOne(PostgresAuditTrail audit, int count) {
+        for (int i = 0; i < count; i++) {
+            audit.record(record("SELECT 1", null));
+        }
+    }
+
     private static final class FlakyDataSource implements DataSource {
 
         private final DataSource delegate;
