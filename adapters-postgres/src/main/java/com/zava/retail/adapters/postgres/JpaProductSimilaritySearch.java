@@ -6,7 +6,9 @@ import com.zava.retail.domain.ManagerId;
 import com.zava.retail.domain.QueryResult;
 import com.zava.retail.domain.RowLimit;
 import com.zava.retail.domain.SimilarityThreshold;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -54,6 +56,9 @@ class JpaProductSimilaritySearch implements ProductSimilaritySearch {
 
     private final ReadOnlyJpaTransactions transactions;
 
+    /** Whether Hibernate has parsed {@link #SEARCH} into its interpretation cache yet. */
+    private volatile boolean interpreted;
+
     /**
      * @param entityManagerFactory the factory whose persistence unit holds this package's entities,
      *                             connected as the runtime (non-owner) role
@@ -80,7 +85,7 @@ class JpaProductSimilaritySearch implements ProductSimilaritySearch {
         Map<String, String> indexSettings =
                 Map.of("hnsw.ef_search", Integer.toString(Math.max(DEFAULT_EF_SEARCH, limit.value())));
         List<Object[]> found = transactions.read("The product search", Optional.of(caller), indexSettings,
-                entityManager -> entityManager.createQuery(SEARCH, Object[].class)
+                entityManager -> searchQuery(entityManager)
                         .setParameter("vector", query)
                         .setParameter("model", model.id())
                         .setParameter("maxDistance", threshold.maxCosineDistance())
@@ -93,6 +98,24 @@ class JpaProductSimilaritySearch implements ProductSimilaritySearch {
             rows.add(values);
         }
         return QueryResult.complete(COLUMNS, rows);
+    }
+
+    /**
+     * The search as a query of this entity manager. Hibernate caches the parsed query, but does not
+     * stop concurrent first calls from each parsing it: 32 searches arriving at a new server parsed
+     * it 32 times at once, and their parser state (ANTLR prediction) took the live heap to 93 MB,
+     * where searches otherwise keep about 50 MB live. So one caller parses it while any others wait,
+     * and they and later calls find it in the cache.
+     */
+    private TypedQuery<Object[]> searchQuery(EntityManager entityManager) {
+        if (interpreted) {
+            return entityManager.createQuery(SEARCH, Object[].class);
+        }
+        synchronized (this) {
+            TypedQuery<Object[]> query = entityManager.createQuery(SEARCH, Object[].class);
+            interpreted = true;
+            return query;
+        }
     }
 
     /** Similarity in percent, two decimals: (1 - cosine distance) * 100. */

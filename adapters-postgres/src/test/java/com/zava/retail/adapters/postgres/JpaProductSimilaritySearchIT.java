@@ -19,13 +19,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -175,6 +183,37 @@ class JpaProductSimilaritySearchIT {
         } finally {
             pooledFactory.destroy();
             pooled.destroy();
+        }
+    }
+
+    @Test
+    void concurrentFirstSearchesParseTheQueryOnce() throws Exception {
+        LocalContainerEntityManagerFactoryBean countingFactory = entityManagerFactory(database.appDataSource(),
+                Map.of("hibernate.generate_statistics", "true"));
+        int callers = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            EntityManagerFactory factory = countingFactory.getObject();
+            JpaProductSimilaritySearch fresh =
+                    new JpaProductSimilaritySearch(factory, new JpaTransactionManager(factory), TestGates.open());
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<QueryResult>> results = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return fresh.findSimilar(SEATTLE, QUERY, MODEL, ALL, ANY);
+                }));
+            }
+            start.countDown();
+            for (Future<QueryResult> result : results) {
+                assertThat(productIds(result.get(30, TimeUnit.SECONDS))).containsExactly(1, 2, 3, 4);
+            }
+            Statistics statistics = factory.unwrap(SessionFactory.class).getStatistics();
+            assertThat(statistics.getQueryPlanCacheMissCount()).as("parses of the search query").isEqualTo(1);
+            assertThat(statistics.getQueryPlanCacheHitCount()).isEqualTo(callers - 1);
+        } finally {
+            pool.shutdownNow();
+            countingFactory.destroy();
         }
     }
 
