@@ -38,20 +38,24 @@ class JpaProductSimilaritySearch implements ProductSimilaritySearch {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    // Distances are compared and ordered by the same expression the HNSW index is built for
-    // (column <=> query vector), and only by it: a tie-breaking second sort key would stop the index
-    // from producing the order. The model filter keeps vectors of another model, which live in
-    // another space, out of every comparison.
+    // Distances are compared and ordered by the expression the HNSW index is built for (the
+    // column's <=> distance to the query vector), and only by it: a tie-breaking second sort key
+    // would stop the index from producing the order. The model filter keeps vectors of another
+    // model, which live in another space, out of every comparison.
+    // The query vector is the first argument on purpose. Hibernate lets a parameter in the last
+    // argument of a function stand for a list, and does not cache the SQL of a query with such a
+    // parameter: with the vector last, every search translated the query into SQL again. <=> is
+    // symmetric and PostgreSQL commutes it to use the index (a test checks the plan).
     private static final String SEARCH = """
             select p.productId, p.sku, p.productName, c.categoryName, t.typeName, p.basePrice,
-                   p.productDescription, cosine_distance(e.descriptionEmbedding, :vector)
+                   p.productDescription, cosine_distance(:vector, e.descriptionEmbedding)
               from ProductDescriptionEmbeddingEntity e
               join e.product p
               join p.category c
               join p.productType t
              where e.model = :model
-               and cosine_distance(e.descriptionEmbedding, :vector) <= :maxDistance
-             order by cosine_distance(e.descriptionEmbedding, :vector)
+               and cosine_distance(:vector, e.descriptionEmbedding) <= :maxDistance
+             order by cosine_distance(:vector, e.descriptionEmbedding)
             """;
 
     private final ReadOnlyJpaTransactions transactions;
