@@ -236,13 +236,22 @@ class JpaProductSimilaritySearchIT {
 
     @Test
     void theSearchIsTranslatedToSqlOnceAndReused() {
-        search.findSimilar(SEATTLE, QUERY, MODEL, ALL, ANY);
-        search.findSimilar(SEATTLE, new float[] {0f, 1f, 0f}, MODEL, new RowLimit(2), ANY);
-        QueryInterpretationCache cache = factoryBean.getObject().unwrap(SessionFactoryImplementor.class)
-                .getQueryEngine().getInterpretationCache();
-        // Hibernate keeps no plan for a query whose parameters may stand for lists, and builds its
-        // SQL again on every execution instead.
-        assertThat(cache.getNumberOfCachedQueryPlans()).as("cached plans of the search").isEqualTo(1);
+        // A factory of its own, so that no other query of this class has a plan in its cache.
+        LocalContainerEntityManagerFactoryBean ownFactory = entityManagerFactory(database.appDataSource());
+        try {
+            EntityManagerFactory factory = ownFactory.getObject();
+            JpaProductSimilaritySearch fresh =
+                    new JpaProductSimilaritySearch(factory, new JpaTransactionManager(factory), TestGates.open());
+            fresh.findSimilar(SEATTLE, QUERY, MODEL, ALL, ANY);
+            fresh.findSimilar(SEATTLE, new float[] {0f, 1f, 0f}, MODEL, new RowLimit(2), ANY);
+            QueryInterpretationCache cache =
+                    factory.unwrap(SessionFactoryImplementor.class).getQueryEngine().getInterpretationCache();
+            // Hibernate keeps no plan for a query whose parameters may stand for lists, and builds
+            // its SQL again on every execution instead.
+            assertThat(cache.getNumberOfCachedQueryPlans()).as("cached plans of the search").isEqualTo(1);
+        } finally {
+            ownFactory.destroy();
+        }
     }
 
     @Test
@@ -264,7 +273,9 @@ class JpaProductSimilaritySearchIT {
             recordingFactory.destroy();
         }
         String withValues = searchSql.replace("cast(? as vector)", "cast('[1,0,0]' as vector)")
-                .replace("model=?", "model='test-model'").replace("<=?", "<=2").replace("fetch first ? rows", "fetch first 10 rows");
+                .replace("model=?", "model='test-model'")
+                .replace("<=?", "<=2")
+                .replace("fetch first ? rows", "fetch first 10 rows");
         assertThat(withValues).as("every parameter given a value").doesNotContain("?");
         // With sequential scans priced out, the planner takes the index wherever the statement
         // allows it: for the ordering, that needs the distance in a form the index serves.
