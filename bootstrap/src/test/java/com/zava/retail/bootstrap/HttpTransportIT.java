@@ -233,31 +233,20 @@ class HttpTransportIT extends SeededServerTest {
         // closing connection, and that call failed.
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
                 .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<String> initialized = send(http, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
-                + "\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
-                + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}", null);
-        String session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        HttpResponse<String> initialized = McpClients.post(http, port, "{\"jsonrpc\":\"2.0\",\"id\":0,"
+                + "\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
+                + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}", Map.of("x-rls-user-id", SeededDatabase.SEATTLE));
+        Map<String, String> session = Map.of("x-rls-user-id", SeededDatabase.SEATTLE,
+                "Mcp-Session-Id", initialized.headers().firstValue("Mcp-Session-Id").orElseThrow(),
+                "MCP-Protocol-Version", "2025-11-25");
         for (int call = 1; call <= 250; call++) {
-            HttpResponse<String> answer = send(http, "{\"jsonrpc\":\"2.0\",\"id\":" + call + ",\"method\":\"tools/call\","
-                    + "\"params\":{\"name\":\"get_current_utc_date\",\"arguments\":{}}}", session);
+            HttpResponse<String> answer = McpClients.post(http, port, "{\"jsonrpc\":\"2.0\",\"id\":" + call
+                    + ",\"method\":\"tools/call\",\"params\":{\"name\":\"get_current_utc_date\",\"arguments\":{}}}",
+                    session);
             assertThat(answer.statusCode()).as("call %d", call).isEqualTo(200);
             assertThat(answer.body()).as("call %d", call).contains("\"isError\":false");
             assertThat(answer.headers().allValues("Connection")).as("call %d", call).hasSizeLessThanOrEqualTo(1);
         }
-    }
-
-    private HttpResponse<String> send(java.net.http.HttpClient http, String body, String session)
-            throws Exception {
-        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/mcp"))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream")
-                .header("x-rls-user-id", SeededDatabase.SEATTLE)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
-        if (session != null) {
-            request.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-11-25");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String body, Map<String, String> headers) throws Exception {

@@ -28,14 +28,19 @@ final class McpClients {
 
     /** A raw POST to the MCP endpoint, for checking what the HTTP layer answers before MCP does. */
     static java.net.http.HttpResponse<String> post(int port, String body, Map<String, String> headers) throws Exception {
+        return post(java.net.http.HttpClient.newHttpClient(), port, body, headers);
+    }
+
+    /** A raw POST to the MCP endpoint through {@code http}, e.g. to reuse one kept-alive connection. */
+    static java.net.http.HttpResponse<String> post(java.net.http.HttpClient http, int port, String body,
+            Map<String, String> headers) throws Exception {
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://127.0.0.1:" + port + "/mcp"))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
-        return java.net.http.HttpClient.newHttpClient().send(request.build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     /** A GET of a path on the server, e.g. {@code /ready}. */
