@@ -154,7 +154,6 @@ class PostgresAuditTrailIT {
         }
     }
 
-    /** A data source whose first {@code failures} connections fail, as during a brief outage. */
     /** {@code count} successful calls of the same statement. */
     private static void recordSelectOne(PostgresAuditTrail audit, int count) {
         for (int i = 0; i < count; i++) {
@@ -162,6 +161,7 @@ class PostgresAuditTrailIT {
         }
     }
 
+    /** A data source whose first {@code failures} connections fail, as during a brief outage. */
     private static final class FlakyDataSource implements DataSource {
 
         private final DataSource delegate;
