@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.zava.retail.application.port.out.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,6 +53,33 @@ class OnnxTextEmbedderTest {
     @Test
     void theTemporaryCopyOfTheModelIsGoneOnceItIsLoaded() {
         assertThat(copiesAfter).isSubsetOf(copiesBefore);
+    }
+
+    /**
+     * The memory saving of {@link OnnxExternalData} holds only while ONNX Runtime maps the table
+     * file rather than reading it: the mapping of the (by now deleted) file is in the process's
+     * memory map. Linux only, as /proc is.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void theWordEmbeddingTableIsMappedFromAFileOfItsOwn() throws IOException {
+        assertThat(Files.readAllLines(Path.of("/proc/self/maps")))
+                .anyMatch(mapping -> mapping.contains("all-minilm-l6-v2-word-embeddings.bin"));
+    }
+
+    /**
+     * Vectors stored by earlier releases came from langchain4j's own loader of the model; ours must
+     * give the same ones, to float rounding (the sessions' options differ, and with them, for some
+     * texts, the last bit of a component).
+     */
+    @Test
+    void givesTheVectorsOfLangchain4jsOwnLoaderOfTheModel() {
+        AllMiniLmL6V2EmbeddingModel stock = new AllMiniLmL6V2EmbeddingModel();
+        for (String text : List.of(QUERY, RELATED, UNRELATED, "Zava's 18V cordless drill, two batteries")) {
+            assertThat(embedder.embed(text))
+                    .as("vector of %s", text)
+                    .containsExactly(stock.embed(text).content().vector(), within(1e-6f));
+        }
     }
 
     @Test
