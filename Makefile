@@ -7,13 +7,15 @@ JAR := bootstrap/target/zava-retail-mcp.jar
 
 # JVM options of the HTTP server (make run, make bench). Without them a JVM on a large machine
 # sizes its heap from all of the machine's memory. About 41 MB of the heap is live under load, so
-# 96 MB leaves room; the heap grows to its cap under load and stays resident, so a larger cap costs
-# memory without saving time. The embedding model lives outside the heap. The serial collector is
-# the lean choice on two cores. TrimNativeHeapInterval has the JVM hand memory that C code freed
-# (the JIT's arenas, ONNX Runtime's inference buffers) back to the system every 5 s; glibc keeps it
-# otherwise: about 40 MB under load (make bench). JDK 17 builds before 17.0.9 refuse that flag.
+# 96 MB leaves room. The serial collector is the lean choice on two cores; with its default free
+# ratios (40-70 %) the heap grows to its cap under load and stays resident, so it keeps 10-30 % free
+# instead: about 75 MB committed under load, with no full collection in 40 s of 32 clients (jstat).
+# The embedding model lives outside the heap. TrimNativeHeapInterval has the JVM hand memory that
+# C code freed (the JIT's arenas, ONNX Runtime's inference buffers) back to the system every 5 s;
+# glibc keeps it otherwise: about 40 MB under load. JDK 17 builds before 17.0.9 refuse that flag.
 # Containers size the heap from their limit instead (docker/Dockerfile).
-SERVER_JAVA_OPTS ?= -Xms32m -Xmx96m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000
+SERVER_JAVA_OPTS ?= -Xms32m -Xmx96m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
+	-XX:TrimNativeHeapInterval=5000
 
 # glibc gives busy threads malloc arenas of their own (up to 8 per core) that keep their memory;
 # ONNX Runtime allocates on whichever request thread runs a search. Two arenas saved about 25 MB
