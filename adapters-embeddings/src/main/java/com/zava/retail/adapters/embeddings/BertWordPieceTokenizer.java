@@ -128,7 +128,10 @@ final class BertWordPieceTokenizer {
         return first;
     }
 
-    /** Appends the word pieces of {@code text} (no added tokens in it) to {@code ids}, up to the last place before [SEP]. */
+    /**
+     * Appends the word pieces of {@code text}, which holds no added token, to {@code ids}, up to
+     * the last place before {@code [SEP]}.
+     */
     private int words(String text, long[] ids, int count) {
         String normalized = lowerCaseWithoutAccents(spacedIdeographs(clean(text)));
         int length = normalized.length();

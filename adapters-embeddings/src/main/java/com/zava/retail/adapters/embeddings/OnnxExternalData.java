@@ -166,9 +166,10 @@ final class OnnxExternalData {
     /** The tensor's fields except its raw data, then where ONNX Runtime finds that data instead. */
     private static byte[] externalTensor(FileChannel in, Located found, String dataFileName) throws IOException {
         ByteArrayOutputStream tensor = new ByteArrayOutputStream();
+        Field whole = found.tensor();
         Field rawData = found.rawData();
-        tensor.writeBytes(read(in, found.tensor().contentStart(), rawData.fieldStart() - found.tensor().contentStart()));
-        tensor.writeBytes(read(in, rawData.end(), found.tensor().end() - rawData.end()));
+        tensor.writeBytes(read(in, whole.contentStart(), rawData.fieldStart() - whole.contentStart()));
+        tensor.writeBytes(read(in, rawData.end(), whole.end() - rawData.end()));
         writeEntry(tensor, "location", dataFileName);
         writeEntry(tensor, "offset", "0");
         writeEntry(tensor, "length", Long.toString(rawData.length()));

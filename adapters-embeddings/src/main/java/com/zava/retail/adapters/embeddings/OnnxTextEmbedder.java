@@ -43,9 +43,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Thread-safety.</b> Safe to call concurrently from any number of threads. The instance has
  * no mutable state of its own; the shared model is immutable after loading, ONNX Runtime's
- * {@code OrtSession.run} is documented as thread-safe, and the tokenizer is immutable. Single texts run on the calling
- * thread; {@link #embedAll} spreads the texts of one call over the batch executor and blocks until
- * all are done. Concurrent batches share that executor (unbounded queue), so they queue rather
+ * {@code OrtSession.run} is documented as thread-safe, and the tokenizer is immutable. Single
+ * texts run on the calling thread; {@link #embedAll} spreads the texts of one call over the batch
+ * executor and blocks until all are done. Concurrent batches share that executor (unbounded queue), so they queue rather
  * than oversubscribe the CPU with extra threads.
  */
 public final class OnnxTextEmbedder implements TextEmbedder {
