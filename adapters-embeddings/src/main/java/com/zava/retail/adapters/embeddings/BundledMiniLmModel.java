@@ -132,7 +132,7 @@ final class BundledMiniLmModel {
                 // Idle intra-op threads sleep instead of spinning: with several searches at once
                 // on few cores, spinning threads starve the ones with work (seconds per search).
                 options.addConfigEntry("session.intra_op.allow_spinning", "0");
-                session = environment.createSession(withMappedWordEmbeddings(model).toString(), options);
+                session = createSession(environment, model, options);
             }
             try (InputStream tokenizer = resource(TOKENIZER_RESOURCE)) {
                 return new BundledMiniLmModel(environment, session, BertWordPieceTokenizer.load(tokenizer));
@@ -148,25 +148,26 @@ final class BundledMiniLmModel {
     }
 
     /**
-     * The model to load: with its word-embedding table in a file of its own when that works, else
-     * the original. Only memory is at stake, so a model laid out differently (another export in a
-     * later release of the jar) loads as it is, with a warning, rather than failing the server.
+     * The session, from the model with its word-embedding table in a file of its own when that
+     * works, else from the original. Only memory is at stake, so a model laid out differently
+     * (another export in a later release of the jar), or a rewrite ONNX Runtime refuses, loads
+     * whole, with a warning, rather than failing the server.
      */
-    private static Path withMappedWordEmbeddings(Path model) {
+    private static OrtSession createSession(OrtEnvironment environment, Path model, OrtSession.SessionOptions options)
+            throws OrtException {
         Path rewritten = model.resolveSibling("all-minilm-l6-v2-mapped.onnx");
         Path table = model.resolveSibling("all-minilm-l6-v2-word-embeddings.bin");
+        String whole = "it is loaded whole, which costs about 45 MB more resident memory";
         try {
             if (OnnxExternalData.moveOut(model, WORD_EMBEDDINGS, rewritten, table)) {
-                Files.delete(model); // its content is in the two new files now
-                return rewritten;
+                return environment.createSession(rewritten.toString(), options);
             }
-            LOG.warn("The bundled all-MiniLM-L6-v2 model holds no {} tensor as raw data; it is loaded whole, "
-                    + "which costs about 45 MB more resident memory", WORD_EMBEDDINGS);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not split the word embeddings out of the bundled all-MiniLM-L6-v2 model ({}); "
-                    + "it is loaded whole, which costs about 45 MB more resident memory", e.toString());
+            LOG.warn("The bundled all-MiniLM-L6-v2 model holds no {} tensor as raw data; {}", WORD_EMBEDDINGS, whole);
+        } catch (IOException | RuntimeException | OrtException e) {
+            LOG.warn("Could not map the word embeddings of the bundled all-MiniLM-L6-v2 model ({}); {}", e.toString(),
+                    whole);
         }
-        return model;
+        return environment.createSession(model.toString(), options);
     }
 
     private static InputStream resource(String name) throws IOException {

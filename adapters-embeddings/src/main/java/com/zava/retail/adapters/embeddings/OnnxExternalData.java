@@ -110,7 +110,7 @@ final class OnnxExternalData {
                 if (graph != null) {
                     return null; // two graph fields merge in protobuf; not a layout worth handling
                 }
-                long length = cursor.varint();
+                long length = cursor.length();
                 graph = new Field(fieldStart, cursor.position(), length);
                 cursor.seek(graph.end());
             } else {
@@ -128,7 +128,7 @@ final class OnnxExternalData {
                 cursor.skip(tag);
                 continue;
             }
-            long length = cursor.varint();
+            long length = cursor.length();
             Field tensor = new Field(fieldStart, cursor.position(), length);
             Located located = inTensor(cursor, graph, tensor, name);
             if (located != null) {
@@ -147,9 +147,9 @@ final class OnnxExternalData {
             long fieldStart = cursor.position();
             long tag = cursor.varint();
             if (tag == tag(TENSOR_NAME, LENGTH_DELIMITED)) {
-                tensorName = new String(cursor.bytes(cursor.varint()), StandardCharsets.UTF_8);
+                tensorName = new String(cursor.bytes(cursor.length()), StandardCharsets.UTF_8);
             } else if (tag == tag(TENSOR_RAW_DATA, LENGTH_DELIMITED)) {
-                long length = cursor.varint();
+                long length = cursor.length();
                 rawData = new Field(fieldStart, cursor.position(), length);
                 cursor.seek(rawData.end());
             } else {
@@ -284,6 +284,20 @@ final class OnnxExternalData {
             throw new IOException("not an ONNX model: a varint is longer than 10 bytes");
         }
 
+        /**
+         * The length of a length-delimited field whose tag was just read. A varint can say any
+         * 64-bit number, negative ones included; a length that is negative or runs past the end of
+         * the file would send the reader backwards (forever, at -11) or beyond the file.
+         */
+        long length() throws IOException {
+            long length = varint();
+            if (length < 0 || length > size - position) {
+                throw new IOException("not an ONNX model: a field of " + length + " bytes at byte " + position
+                        + " does not fit in the file");
+            }
+            return length;
+        }
+
         byte[] bytes(long length) throws IOException {
             if (length > WINDOW) {
                 throw new IOException("not an ONNX model: a name is " + length + " bytes long");
@@ -301,7 +315,7 @@ final class OnnxExternalData {
                 case VARINT -> varint();
                 case FIXED64 -> seek(position + 8);
                 case LENGTH_DELIMITED -> {
-                    long length = varint();
+                    long length = length();
                     seek(position + length);
                 }
                 case FIXED32 -> seek(position + 4);

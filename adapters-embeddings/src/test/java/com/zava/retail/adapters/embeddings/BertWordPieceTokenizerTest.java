@@ -65,6 +65,8 @@ class BertWordPieceTokenizerTest {
                 "[CLS] [SEP] [MASK] [PAD] [UNK] [cls] [SEP[SEP]] x[MASK]y",
                 "a".repeat(100) + " " + "b".repeat(101) + " supercalifragilisticexpialidocious",
                 "Ｆｕｌｌ－ｗｉｄｔｈ ＡＢＣ １２３ and ٣٤٥ digits",
+                "unassigned a\u0378b a\uFFFFb a\uDBFF\uDFFFb stay in their words",
+                "CJK extension E: a\uD86E\uDC20b a\uD86E\uDD20b",
                 "!!!???...,,,;;;:::",
                 "   leading and trailing spaces   ",
                 String.join(" ", java.util.Collections.nCopies(200, "hammer")),

@@ -2,6 +2,7 @@ package com.zava.retail.adapters.embeddings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.io.IOException;
@@ -95,11 +96,40 @@ class OnnxExternalDataTest {
                 .hasMessageContaining("not an ONNX model");
     }
 
+    /**
+     * A varint can say -11, which pointed a field's end back at its own tag: the reader went round
+     * in circles. Hostile lengths are refused instead, at the top level and inside the graph.
+     */
+    @Test
+    void aNegativeFieldLengthIsRefusedRatherThanReadInCircles() throws IOException {
+        byte[] minusEleven = {(byte) 0xF5, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
+            (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01};
+        byte[] topLevel = concat(new byte[] {0x0A}, minusEleven, new byte[] {1, 2, 3});
+        byte[] inGraph = concat(new byte[] {0x3A, 11, 0x2A}, minusEleven);
+        for (byte[] hostile : java.util.List.of(topLevel, inGraph)) {
+            Path file = Files.write(directory.resolve("hostile-" + hostile.length + "-" + hostile[0] + ".onnx"), hostile);
+
+            assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> assertThatThrownBy(
+                    () -> OnnxExternalData.moveOut(file, WORD_EMBEDDINGS, directory.resolve("lean.onnx"),
+                            directory.resolve("table.bin")))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("does not fit in the file"));
+        }
+    }
+
     @Test
     void theTableMustSitNextToTheModelThatNamesIt() {
         assertThatThrownBy(() -> OnnxExternalData.moveOut(model, WORD_EMBEDDINGS, directory.resolve("lean.onnx"),
                 directory.resolve("elsewhere").resolve("table.bin")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
