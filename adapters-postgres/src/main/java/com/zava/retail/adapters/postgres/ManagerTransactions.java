@@ -34,10 +34,22 @@ final class ManagerTransactions {
 
     /** Runs {@code work} through the {@link DatabaseGate}: bulkhead, circuit breaker, safe retry. */
     <T> T readOnly(ManagerId manager, Duration statementTimeout, Work<T> work) throws SQLException {
-        return gate.call(Optional.of(manager), () -> once(manager, statementTimeout, work));
+        return readOnly(Optional.of(manager), statementTimeout, Map.of(), work);
     }
 
-    private <T> T once(ManagerId manager, Duration statementTimeout, Work<T> work) throws SQLException {
+    /**
+     * As {@link #readOnly(ManagerId, Duration, Work)}, with further transaction-local settings.
+     *
+     * @param manager       the caller; empty for work on nobody's behalf, which then sees no store rows
+     * @param localSettings applied with {@code SET LOCAL} after the standard ones
+     */
+    <T> T readOnly(Optional<ManagerId> manager, Duration statementTimeout, Map<String, String> localSettings,
+            Work<T> work) throws SQLException {
+        String settings = TransactionSettings.sql(manager, statementTimeout, localSettings);
+        return gate.call(manager, () -> once(settings, work));
+    }
+
+    private <T> T once(String settings, Work<T> work) throws SQLException {
         Connection connection;
         try {
             connection = dataSource.getConnection();
@@ -52,7 +64,7 @@ final class ManagerTransactions {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             try (Statement statement = connection.createStatement()) {
-                statement.execute(TransactionSettings.sql(Optional.of(manager), statementTimeout, Map.of()));
+                statement.execute(settings);
             }
             try {
                 return work.run(connection);

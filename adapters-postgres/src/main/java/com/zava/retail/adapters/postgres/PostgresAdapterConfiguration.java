@@ -4,9 +4,6 @@ import com.zava.retail.application.port.out.ApiKeyStore;
 import com.zava.retail.application.port.out.AuditTrail;
 import com.zava.retail.application.port.out.ProductSimilaritySearch;
 import com.zava.retail.application.port.out.SalesQueries;
-import jakarta.persistence.EntityManagerFactory;
-import org.springframework.boot.autoconfigure.domain.EntityScan;
-import org.springframework.transaction.PlatformTransactionManager;
 import com.zava.retail.application.port.out.SampleDataStore;
 import com.zava.retail.application.port.out.SchemaCatalog;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -26,7 +23,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({PostgresAdapterProperties.class, SalesQueryProperties.class})
-@EntityScan(basePackageClasses = PostgresAdapterConfiguration.class)
 public class PostgresAdapterConfiguration {
 
     /** Name of the circuit breaker every read of a manager's data passes through. */
@@ -66,17 +62,15 @@ public class PostgresAdapterConfiguration {
         return new PostgresAuditTrail(dataSource, capacity);
     }
 
-    /** Cosine search with hibernate-vector, in a read-only JPA transaction with the manager set. */
+    /** Cosine search with pgvector, in a read-only transaction with the manager set. */
     @Bean
-    ProductSimilaritySearch productSimilaritySearch(EntityManagerFactory entityManagerFactory,
-            PlatformTransactionManager transactionManager, DatabaseGate gate) {
-        return new JpaProductSimilaritySearch(entityManagerFactory, transactionManager, gate);
+    ProductSimilaritySearch productSimilaritySearch(DataSource dataSource, DatabaseGate gate) {
+        return new PostgresProductSimilaritySearch(new ManagerTransactions(dataSource, gate));
     }
 
     @Bean
-    EmbeddingModelCheck embeddingModelCheck(EntityManagerFactory entityManagerFactory,
-            PlatformTransactionManager transactionManager) {
-        return new EmbeddingModelCheck(new StoredEmbeddingModels(entityManagerFactory, transactionManager));
+    EmbeddingModelCheck embeddingModelCheck(DataSource dataSource) {
+        return new EmbeddingModelCheck(new StoredEmbeddingModels(dataSource));
     }
 
     /**

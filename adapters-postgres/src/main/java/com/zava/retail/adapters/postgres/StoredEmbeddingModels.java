@@ -1,12 +1,15 @@
 package com.zava.retail.adapters.postgres;
 
-import jakarta.persistence.EntityManagerFactory;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.springframework.transaction.PlatformTransactionManager;
+import javax.sql.DataSource;
 
 /**
  * What the stored product description embeddings were made with, so that startup can refuse a
@@ -20,7 +23,7 @@ class StoredEmbeddingModels {
     static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(5);
 
     private static final String MODEL_IDS =
-            "select distinct e.model from ProductDescriptionEmbeddingEntity e order by e.model";
+            "SELECT DISTINCT model FROM retail.product_description_embeddings ORDER BY model";
 
     // The dimension is the type modifier of the vector column, fixed by the migration placeholder
     // zava.database.embedding-dimensions; to_regclass gives no row instead of an error when the
@@ -33,18 +36,14 @@ class StoredEmbeddingModels {
                AND NOT a.attisdropped
             """;
 
-    private final ReadOnlyJpaTransactions transactions;
+    private final CatalogueReads reads;
 
-    /**
-     * @param entityManagerFactory the factory whose persistence unit holds this package's entities
-     * @param transactionManager   the {@code JpaTransactionManager} of that factory
-     */
-    StoredEmbeddingModels(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager) {
+    /** @param dataSource connections as the runtime (non-owner) role */
+    StoredEmbeddingModels(DataSource dataSource) {
         // A startup check on nobody's behalf: its own breaker, so its outcome never opens or
         // closes the one that guards the managers' reads.
-        this.transactions = new ReadOnlyJpaTransactions(entityManagerFactory, transactionManager, STATEMENT_TIMEOUT,
-                new DatabaseGate(io.github.resilience4j.circuitbreaker.CircuitBreaker.ofDefaults("startup-check"), 1,
-                        java.time.Duration.ZERO));
+        DatabaseGate gate = new DatabaseGate(CircuitBreaker.ofDefaults("startup-check"), 1, Duration.ZERO);
+        this.reads = new CatalogueReads(new ManagerTransactions(dataSource, gate), STATEMENT_TIMEOUT);
     }
 
     /**
@@ -54,8 +53,15 @@ class StoredEmbeddingModels {
      * @throws com.zava.retail.domain.UnavailableException when the database cannot be used
      */
     List<String> modelIds() {
-        return List.copyOf(transactions.read("Checking the stored embedding models", Optional.empty(), Map.of(),
-                entityManager -> entityManager.createQuery(MODEL_IDS, String.class).getResultList()));
+        return reads.read("Checking the stored embedding models", Optional.empty(), Map.of(), connection -> {
+            try (PreparedStatement query = connection.prepareStatement(MODEL_IDS); ResultSet rs = query.executeQuery()) {
+                List<String> ids = new ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+                return List.copyOf(ids);
+            }
+        });
     }
 
     /**
@@ -65,11 +71,12 @@ class StoredEmbeddingModels {
      * @throws com.zava.retail.domain.UnavailableException when the database cannot be used
      */
     OptionalInt vectorDimensions() {
-        List<?> found = transactions.read("Checking the stored embedding dimensions", Optional.empty(), Map.of(),
-                entityManager -> entityManager.createNativeQuery(COLUMN_DIMENSIONS).getResultList());
-        if (found.isEmpty() || !(found.get(0) instanceof Number typmod) || typmod.intValue() < 1) {
-            return OptionalInt.empty();
-        }
-        return OptionalInt.of(typmod.intValue());
+        int typmod = reads.read("Checking the stored embedding dimensions", Optional.empty(), Map.of(), connection -> {
+            try (PreparedStatement query = connection.prepareStatement(COLUMN_DIMENSIONS);
+                 ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : -1;
+            }
+        });
+        return typmod < 1 ? OptionalInt.empty() : OptionalInt.of(typmod);
     }
 }

@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The one statement that opens every read of this server, on the JDBC and the JPA path alike:
- * the caller ({@code zava.manager_id}) and a statement timeout, plus any further settings, all with
- * {@code SET LOCAL} so they end with the transaction and never outlive it on a pooled connection;
+ * The one statement that opens every read of this server (the managers' SQL, the product search,
+ * the startup checks): the caller ({@code zava.manager_id}) and a statement timeout, plus any
+ * further settings, all with {@code SET LOCAL} so they end with the transaction and never outlive
+ * it on a pooled connection;
  * then a {@code SELECT 1}, which makes the transaction's READ ONLY mode final (PostgreSQL refuses
  * {@code SET TRANSACTION READ WRITE} once a query has run). One round trip for all of it.
  */

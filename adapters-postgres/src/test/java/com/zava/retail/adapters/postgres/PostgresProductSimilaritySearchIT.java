@@ -10,7 +10,6 @@ import com.zava.retail.domain.RowLimit;
 import com.zava.retail.domain.SimilarityThreshold;
 import com.zava.retail.domain.UnavailableException;
 import com.zava.retail.testsupport.PostgresTestDatabase;
-import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
@@ -19,40 +18,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.query.spi.QueryInterpretationCache;
-import org.hibernate.resource.jdbc.spi.StatementInspector;
-import org.hibernate.stat.internal.StatisticsImpl;
-import org.hibernate.stat.spi.StatisticsFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.orm.jpa.JpaTransactionManager;
-import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
-import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
 
 /**
- * The JPA similarity search against real PostgreSQL + pgvector, as the runtime role, over a tiny
+ * The similarity search against real PostgreSQL + pgvector, as the runtime role, over a tiny
  * hand-made catalogue whose 3-dimensional vectors make every distance exactly predictable:
  * cosine similarity to the query [1,0,0] is 1.0, 0.8, 0.6 and 0.0 for products 1 to 4.
  */
-class JpaProductSimilaritySearchIT {
+class PostgresProductSimilaritySearchIT {
 
     static final EmbeddingModel MODEL = new EmbeddingModel("test-model", 3);
     static final EmbeddingModel OTHER_MODEL = new EmbeddingModel("other-model", 3);
@@ -63,12 +45,11 @@ class JpaProductSimilaritySearchIT {
 
     private static PostgresTestDatabase database;
     private static ObservedDataSource appDataSource;
-    private static LocalContainerEntityManagerFactoryBean factoryBean;
-    private static JpaProductSimilaritySearch search;
+    private static PostgresProductSimilaritySearch search;
     private static StoredEmbeddingModels storedModels;
 
     @BeforeAll
-    static void createSchemaCatalogueAndJpaStack() throws SQLException {
+    static void createSchemaAndCatalogue() throws SQLException {
         // Other IT classes of this module recreate the schema too, so this class builds its own.
         database = TestSchema.recreate(3);
         try (Connection c = database.ownerDataSource().getConnection(); Statement s = c.createStatement()) {
@@ -87,18 +68,8 @@ class JpaProductSimilaritySearchIT {
         insertEmbeddings();
 
         appDataSource = new ObservedDataSource(database.appDataSource());
-        factoryBean = entityManagerFactory(appDataSource);
-        EntityManagerFactory entityManagerFactory = factoryBean.getObject();
-        JpaTransactionManager transactionManager = new JpaTransactionManager(entityManagerFactory);
-        search = new JpaProductSimilaritySearch(entityManagerFactory, transactionManager, TestGates.open());
-        storedModels = new StoredEmbeddingModels(entityManagerFactory, transactionManager);
-    }
-
-    @AfterAll
-    static void closeJpaStack() {
-        if (factoryBean != null) {
-            factoryBean.destroy();
-        }
+        search = searchOver(appDataSource);
+        storedModels = new StoredEmbeddingModels(appDataSource);
     }
 
     @BeforeEach
@@ -169,11 +140,8 @@ class JpaProductSimilaritySearchIT {
     void leavesNoSettingBehindOnAPooledConnection() throws SQLException {
         // One physical connection that outlives the transaction, as in a pool.
         SingleConnectionDataSource pooled = new SingleConnectionDataSource(database.appDataSource().getConnection(), true);
-        LocalContainerEntityManagerFactoryBean pooledFactory = entityManagerFactory(pooled);
         try {
-            EntityManagerFactory factory = pooledFactory.getObject();
-            new JpaProductSimilaritySearch(factory, new JpaTransactionManager(factory), TestGates.open())
-                    .findSimilar(SEATTLE, QUERY, MODEL, ALL, ANY);
+            searchOver(pooled).findSimilar(SEATTLE, QUERY, MODEL, ALL, ANY);
 
             try (Connection connection = pooled.getConnection(); Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery("SELECT coalesce(current_setting('zava.manager_id', true), ''), "
@@ -184,98 +152,35 @@ class JpaProductSimilaritySearchIT {
                 assertThat(rs.getString(3)).as("hnsw.ef_search").isNotEqualTo(String.valueOf(RowLimit.MAX));
             }
         } finally {
-            pooledFactory.destroy();
             pooled.destroy();
         }
     }
 
     @Test
-    void concurrentFirstSearchesParseTheQueryOnce() throws Exception {
-        AtomicInteger parses = new AtomicInteger();
-        // Hibernate reports every parse of a query string to its statistics, when they are on, and
-        // caches the parsed query only after that. Taking 300 ms to take note makes a slow parse:
-        // a caller arriving meanwhile finds nothing in the cache, as on a new server under load.
-        StatisticsFactory countingParses = sessionFactory -> new StatisticsImpl(sessionFactory) {
-            @Override
-            public void queryCompiled(String hql, long microseconds) {
-                parses.incrementAndGet();
-                try {
-                    Thread.sleep(300);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                super.queryCompiled(hql, microseconds);
-            }
-        };
-        LocalContainerEntityManagerFactoryBean countingFactory = entityManagerFactory(database.appDataSource(),
-                Map.of("hibernate.generate_statistics", "true", "hibernate.stats.factory", countingParses));
-        int callers = 16;
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
+    void aConnectionKeepsGivingTheSameAnswersOnceTheDriverPreparesTheSearchOnTheServer() throws SQLException {
+        // PgJDBC turns a statement it has run five times on a connection into a server-side
+        // prepared statement, for which PostgreSQL may pick a generic plan: the answers must not
+        // change when that happens on a pooled connection.
+        SingleConnectionDataSource pooled = new SingleConnectionDataSource(database.appDataSource().getConnection(), true);
         try {
-            EntityManagerFactory factory = countingFactory.getObject();
-            JpaProductSimilaritySearch fresh =
-                    new JpaProductSimilaritySearch(factory, new JpaTransactionManager(factory), TestGates.open());
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<QueryResult>> results = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return fresh.findSimilar(SEATTLE, QUERY, MODEL, ALL, ANY);
-                }));
+            PostgresProductSimilaritySearch onOneConnection = searchOver(pooled);
+            for (int i = 0; i < 12; i++) {
+                assertThat(productIds(onOneConnection.findSimilar(SEATTLE, QUERY, MODEL, ALL, ANY)))
+                        .as("search %d", i).containsExactly(1, 2, 3, 4);
+                assertThat(productIds(onOneConnection.findSimilar(SEATTLE, new float[] {0f, 1f, 0f}, MODEL,
+                        new RowLimit(2), new SimilarityThreshold(70)))).as("search %d", i).containsExactly(4, 3);
             }
-            start.countDown();
-            for (Future<QueryResult> result : results) {
-                assertThat(productIds(result.get(30, TimeUnit.SECONDS))).containsExactly(1, 2, 3, 4);
-            }
-            assertThat(parses.get()).as("parses of the search query").isEqualTo(1);
         } finally {
-            pool.shutdownNow();
-            countingFactory.destroy();
-        }
-    }
-
-    @Test
-    void theSearchIsTranslatedToSqlOnceAndReused() {
-        // A factory of its own, so that no other query of this class has a plan in its cache.
-        LocalContainerEntityManagerFactoryBean ownFactory = entityManagerFactory(database.appDataSource());
-        try {
-            EntityManagerFactory factory = ownFactory.getObject();
-            JpaProductSimilaritySearch fresh =
-                    new JpaProductSimilaritySearch(factory, new JpaTransactionManager(factory), TestGates.open());
-            fresh.findSimilar(SEATTLE, QUERY, MODEL, ALL, ANY);
-            fresh.findSimilar(SEATTLE, new float[] {0f, 1f, 0f}, MODEL, new RowLimit(2), ANY);
-            QueryInterpretationCache cache =
-                    factory.unwrap(SessionFactoryImplementor.class).getQueryEngine().getInterpretationCache();
-            // Hibernate keeps no plan for a query whose parameters may stand for lists, and builds
-            // its SQL again on every execution instead.
-            assertThat(cache.getNumberOfCachedQueryPlans()).as("cached plans of the search").isEqualTo(1);
-        } finally {
-            ownFactory.destroy();
+            pooled.destroy();
         }
     }
 
     @Test
     void theSearchStatementCanUseTheHnswIndex() throws SQLException {
-        List<String> statements = new CopyOnWriteArrayList<>();
-        StatementInspector recorder = sql -> {
-            statements.add(sql);
-            return sql;
-        };
-        LocalContainerEntityManagerFactoryBean recordingFactory = entityManagerFactory(database.appDataSource(),
-                Map.of("hibernate.session_factory.statement_inspector", recorder));
-        String searchSql;
-        try {
-            EntityManagerFactory factory = recordingFactory.getObject();
-            new JpaProductSimilaritySearch(factory, new JpaTransactionManager(factory), TestGates.open())
-                    .findSimilar(SEATTLE, QUERY, MODEL, ALL, ANY);
-            searchSql = statements.stream().filter(sql -> sql.contains("<=>")).findFirst().orElseThrow();
-        } finally {
-            recordingFactory.destroy();
-        }
-        String withValues = searchSql.replace("cast(? as vector)", "cast('[1,0,0]' as vector)")
-                .replace("model=?", "model='test-model'")
-                .replace("<=?", "<=2")
-                .replace("fetch first ? rows", "fetch first 10 rows");
+        String vector = "'" + PostgresProductSimilaritySearch.vectorLiteral(QUERY) + "'";
+        String withValues = PostgresProductSimilaritySearch.SEARCH.replaceFirst("\\?", vector)
+                .replaceFirst("\\?", "'test-model'").replaceFirst("\\?", vector).replaceFirst("\\?", "2")
+                .replaceFirst("\\?", vector).replaceFirst("\\?", "10");
         assertThat(withValues).as("every parameter given a value").doesNotContain("?");
         // With sequential scans priced out, the planner takes the index wherever the statement
         // allows it: for the ordering, that needs the distance in a form the index serves.
@@ -313,21 +218,15 @@ class JpaProductSimilaritySearchIT {
     void aSearchSlowerThanFiveSecondsIsCancelledAndReportedAsUnavailable() {
         // The statement is made slow on purpose (an uncorrelated sub-select that sleeps 10 s), so
         // only the transaction-local statement_timeout can end it in time.
-        StatementInspector slowSearch = sql -> sql.contains("<=>")
-                ? sql.replace(" order by ", " and (select true from pg_sleep(10)) order by ")
-                : sql;
-        LocalContainerEntityManagerFactoryBean slowFactory = entityManagerFactory(database.appDataSource(),
-                Map.of("hibernate.session_factory.statement_inspector", slowSearch));
+        appDataSource.slowDownSearches(true);
         try {
-            EntityManagerFactory factory = slowFactory.getObject();
-            JpaProductSimilaritySearch slow = new JpaProductSimilaritySearch(factory, new JpaTransactionManager(factory), TestGates.open());
             long started = System.nanoTime();
-            assertThatThrownBy(() -> slow.findSimilar(SEATTLE, QUERY, MODEL, ALL, ANY))
+            assertThatThrownBy(() -> search.findSimilar(SEATTLE, QUERY, MODEL, ALL, ANY))
                     .isInstanceOf(UnavailableException.class)
                     .hasMessage("The product search took longer than 5 seconds and was cancelled. Try again in a moment.");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(9));
         } finally {
-            slowFactory.destroy();
+            appDataSource.slowDownSearches(false);
         }
     }
 
@@ -343,9 +242,9 @@ class JpaProductSimilaritySearchIT {
 
     @Test
     void similarityPercentIsRoundedToTwoDecimals() {
-        assertThat(JpaProductSimilaritySearch.similarityPercent(1 - 0.8)).isEqualTo(new BigDecimal("80.00"));
-        assertThat(JpaProductSimilaritySearch.similarityPercent(0.123456)).isEqualTo(new BigDecimal("87.65"));
-        assertThat(JpaProductSimilaritySearch.similarityPercent(0.0)).isEqualTo(new BigDecimal("100.00"));
+        assertThat(PostgresProductSimilaritySearch.similarityPercent(1 - 0.8)).isEqualTo(new BigDecimal("80.00"));
+        assertThat(PostgresProductSimilaritySearch.similarityPercent(0.123456)).isEqualTo(new BigDecimal("87.65"));
+        assertThat(PostgresProductSimilaritySearch.similarityPercent(0.0)).isEqualTo(new BigDecimal("100.00"));
     }
 
     @Test
@@ -367,22 +266,8 @@ class JpaProductSimilaritySearchIT {
         }
     }
 
-    /** A plain JPA stack, no Spring Boot: Hibernate finds this package's entities by scanning. */
-    private static LocalContainerEntityManagerFactoryBean entityManagerFactory(DataSource dataSource) {
-        return entityManagerFactory(dataSource, Map.of());
-    }
-
-    private static LocalContainerEntityManagerFactoryBean entityManagerFactory(DataSource dataSource,
-            Map<String, Object> extraProperties) {
-        LocalContainerEntityManagerFactoryBean bean = new LocalContainerEntityManagerFactoryBean();
-        bean.setDataSource(dataSource);
-        bean.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
-        bean.setPackagesToScan(JpaProductSimilaritySearch.class.getPackageName());
-        Map<String, Object> properties = new HashMap<>(extraProperties);
-        properties.put("hibernate.hbm2ddl.auto", "none");
-        bean.setJpaPropertyMap(properties);
-        bean.afterPropertiesSet();
-        return bean;
+    private static PostgresProductSimilaritySearch searchOver(DataSource dataSource) {
+        return new PostgresProductSimilaritySearch(new ManagerTransactions(dataSource, TestGates.open()));
     }
 
     private static void insertEmbeddings() throws SQLException {
@@ -400,14 +285,16 @@ class JpaProductSimilaritySearchIT {
     }
 
     /**
-     * The app role's DataSource, with two test hooks: it records, on the search's own connection
+     * The app role's DataSource, with three test hooks: it records, on the search's own connection
      * and just before the vector search statement runs, who and in what transaction state the
-     * statement runs; and it can refuse connections like a database that is down.
+     * statement runs; it can make the search statement slow; and it can refuse connections like a
+     * database that is down.
      */
     static final class ObservedDataSource extends DelegatingDataSource {
 
         private final List<Map<String, String>> observations = new CopyOnWriteArrayList<>();
         private volatile boolean refuse;
+        private volatile boolean slowSearches;
         private volatile int connectionsOpened;
 
         ObservedDataSource(DataSource target) {
@@ -416,6 +303,10 @@ class JpaProductSimilaritySearchIT {
 
         void refuseConnections(boolean refuse) {
             this.refuse = refuse;
+        }
+
+        void slowDownSearches(boolean slow) {
+            this.slowSearches = slow;
         }
 
         void reset() {
@@ -444,6 +335,9 @@ class JpaProductSimilaritySearchIT {
                         if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql
                                 && sql.contains("<=>")) {
                             observations.add(observe(target));
+                            if (slowSearches) {
+                                args[0] = sql.replace(" ORDER BY ", " AND (SELECT true FROM pg_sleep(10)) ORDER BY ");
+                            }
                         }
                         try {
                             return method.invoke(target, args);
