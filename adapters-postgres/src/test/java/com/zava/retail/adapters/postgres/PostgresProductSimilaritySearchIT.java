@@ -138,10 +138,8 @@ class PostgresProductSimilaritySearchIT {
 
     @Test
     void leavesNoSettingBehindOnAPooledConnection() throws SQLException {
-        // One physical connection that outlives the transaction, as in a pool.
-        SingleConnectionDataSource pooled = new SingleConnectionDataSource(database.appDataSource().getConnection(), true);
-        try {
-            searchOver(pooled).findSimilar(SEATTLE, QUERY, MODEL, ALL, ANY);
+        onOnePooledConnection((onOneConnection, pooled) -> {
+            onOneConnection.findSimilar(SEATTLE, QUERY, MODEL, ALL, ANY);
 
             try (Connection connection = pooled.getConnection(); Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery("SELECT coalesce(current_setting('zava.manager_id', true), ''), "
@@ -151,9 +149,7 @@ class PostgresProductSimilaritySearchIT {
                 assertThat(rs.getString(2)).as("statement timeout").isNotEqualTo("5s");
                 assertThat(rs.getString(3)).as("hnsw.ef_search").isNotEqualTo(String.valueOf(RowLimit.MAX));
             }
-        } finally {
-            pooled.destroy();
-        }
+        });
     }
 
     @Test
@@ -161,27 +157,21 @@ class PostgresProductSimilaritySearchIT {
         // PgJDBC turns a statement it has run five times on a connection into a server-side
         // prepared statement, for which PostgreSQL may pick a generic plan: the answers must not
         // change when that happens on a pooled connection.
-        SingleConnectionDataSource pooled = new SingleConnectionDataSource(database.appDataSource().getConnection(), true);
-        try {
-            PostgresProductSimilaritySearch onOneConnection = searchOver(pooled);
+        onOnePooledConnection((onOneConnection, pooled) -> {
             for (int i = 0; i < 12; i++) {
                 assertThat(productIds(onOneConnection.findSimilar(SEATTLE, QUERY, MODEL, ALL, ANY)))
                         .as("search %d", i).containsExactly(1, 2, 3, 4);
                 assertThat(productIds(onOneConnection.findSimilar(SEATTLE, new float[] {0f, 1f, 0f}, MODEL,
                         new RowLimit(2), new SimilarityThreshold(70)))).as("search %d", i).containsExactly(4, 3);
             }
-        } finally {
-            pooled.destroy();
-        }
+        });
     }
 
     @Test
     void theServerPreparedSearchTakesTheVectorAsAVectorNotAsTextToCastForEveryRow() throws SQLException {
         // In a generic plan a cast from varchar is not folded into a constant: it parsed the
         // query vector's text again for every row compared (a cached search took 32 ms).
-        SingleConnectionDataSource pooled = new SingleConnectionDataSource(database.appDataSource().getConnection(), true);
-        try {
-            PostgresProductSimilaritySearch onOneConnection = searchOver(pooled);
+        onOnePooledConnection((onOneConnection, pooled) -> {
             for (int i = 0; i < 6; i++) {
                 onOneConnection.findSimilar(SEATTLE, QUERY, MODEL, ALL, ANY);
             }
@@ -192,9 +182,7 @@ class PostgresProductSimilaritySearchIT {
                 assertThat(rs.getString(1)).isEqualTo("{vector,\"character varying\",vector,\"double precision\","
                         + "vector,integer}");
             }
-        } finally {
-            pooled.destroy();
-        }
+        });
     }
 
     @Test
@@ -285,6 +273,21 @@ class PostgresProductSimilaritySearchIT {
             assertThat(storedModels.vectorDimensions()).isEqualTo(OptionalInt.of(3));
         } finally {
             insertEmbeddings();
+        }
+    }
+
+    /** Work with a search whose every transaction runs on one physical connection, as in a pool. */
+    @FunctionalInterface
+    private interface OnOneConnection {
+        void run(PostgresProductSimilaritySearch search, DataSource pooled) throws SQLException;
+    }
+
+    private static void onOnePooledConnection(OnOneConnection work) throws SQLException {
+        SingleConnectionDataSource pooled = new SingleConnectionDataSource(database.appDataSource().getConnection(), true);
+        try {
+            work.run(searchOver(pooled), pooled);
+        } finally {
+            pooled.destroy();
         }
     }
 
