@@ -45,11 +45,22 @@ final class SqlGuard {
      */
     private static final ExecutorService PARSER_THREADS = parserThreads();
 
+    /** Texts accepted lately: the same text again skips the parse, whose verdict cannot change. */
+    static final AcceptedStatements ACCEPTED = new AcceptedStatements();
+
     private SqlGuard() {
     }
 
     /** Passes one read-only statement (a trailing {@code ;} is fine) or throws with guidance. */
     static void check(SqlText sql) {
+        if (ACCEPTED.contains(sql.value())) {
+            return;
+        }
+        inspect(sql);
+        ACCEPTED.add(sql.value());
+    }
+
+    private static void inspect(SqlText sql) {
         String codeTrimmed = codeOnly(sql.value()).strip();
         while (codeTrimmed.endsWith(";")) {
             codeTrimmed = codeTrimmed.substring(0, codeTrimmed.length() - 1).strip();
