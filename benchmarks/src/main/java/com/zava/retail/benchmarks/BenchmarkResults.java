@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param rawRows rows each query returned (as head office, over raw JDBC)
  * @param took    how long the whole run took
+ * @param auditRecordsDropped audit records the HTTP servers logged as dropped (at least)
  */
 record BenchmarkResults(
         Instant date,
@@ -26,7 +27,8 @@ record BenchmarkResults(
         List<StartupResult> startup,
         MemoryResult memory,
         RlsResult rls,
-        List<InTurnsResult> inTurns) {
+        List<InTurnsResult> inTurns,
+        long auditRecordsDropped) {
 
     BenchmarkResults {
         inTurns = List.copyOf(inTurns);

@@ -82,9 +82,14 @@ final class BenchmarkRun {
                 manifest("Spring-Boot-Version"),
                 initialized.protocolVersion(),
                 McpConnections.sdkVersion());
+        long auditDropped = AuditLoss.dropped(settings.log("http-stateful"))
+                + AuditLoss.dropped(settings.log("http-stateless"));
+        if (auditDropped > 0) {
+            Progress.say("the servers dropped at least %d audit records (see their logs)", auditDropped);
+        }
         return new BenchmarkResults(date, Duration.ofNanos(System.nanoTime() - started), options, machine, versions,
                 raw.facts(), raw.queries(), raw.rows(), latencies, stateless.load(), startup, stateless.memory(),
-                raw.rls(), inTurns);
+                raw.rls(), inTurns, auditDropped);
     }
 
     /** No server running: the data's facts, each query's row count, the baseline and the RLS comparison. */
@@ -120,8 +125,8 @@ final class BenchmarkRun {
             try (McpSyncClient client = McpConnections.http(server.port(), key)) {
                 latencies.addAll(ServerScenarios.measure(client, Transport.HTTP_STATEFUL, raw.queries(), raw.rows(),
                         true, options.warmup(), options.latencyDuration()));
-                latencies.add(ServerScenarios.leanUtcDate(server.port(), key, Transport.HTTP_STATEFUL, options.warmup(),
-                        options.latencyDuration()));
+                latencies.addAll(ServerScenarios.lean(server.port(), key, Transport.HTTP_STATEFUL, true,
+                        options.warmup(), options.latencyDuration()));
                 inTurns.addAll(aggregateInTurns(client, server.port(), key, Transport.HTTP_STATEFUL, raw));
                 return client.getCurrentInitializationResult();
             }
@@ -140,8 +145,8 @@ final class BenchmarkRun {
                         false, options.warmup(), options.latencyDuration()));
                 inTurns.addAll(aggregateInTurns(client, server.port(), key, Transport.HTTP_STATELESS, raw));
             }
-            latencies.add(ServerScenarios.leanUtcDate(server.port(), key, Transport.HTTP_STATELESS, options.warmup(),
-                    options.latencyDuration()));
+            latencies.addAll(ServerScenarios.lean(server.port(), key, Transport.HTTP_STATELESS, false,
+                    options.warmup(), options.latencyDuration()));
             Thread.sleep(2000); // let the last calls' work (audit records, logs) drain
             long idle = server.residentKib();
             Progress.say("memory: %d MiB resident at idle after warm-up", idle / 1024);
@@ -154,9 +159,8 @@ final class BenchmarkRun {
                     client -> ToolCalls.sql(client, aggregateSql));
             List<LoadResult> load = new ArrayList<>();
             load.addAll(LoadScenarios.levels(server, utc, options.levels(), options.warmup(), options.duration()));
-            // The lean client at the 32-client level only: enough to tell the server's throughput from the SDK's.
-            load.addAll(LoadScenarios.levels(server, utcLean, List.of(options.memoryLevel()), options.warmup(),
-                    options.duration()));
+            // The lean client at every level too: the server's throughput with little client in the way.
+            load.addAll(LoadScenarios.levels(server, utcLean, options.levels(), options.warmup(), options.duration()));
             load.addAll(LoadScenarios.levels(server, aggregate, options.levels(), options.warmup(),
                     options.duration()));
             return new StatelessPhase(load, memoryRuns(server, aggregate, idle));

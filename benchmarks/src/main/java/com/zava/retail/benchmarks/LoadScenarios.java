@@ -42,7 +42,7 @@ final class LoadScenarios {
     static Workload lean(String name, ApiKeys.ApiKey key, String tool) {
         return new Workload(name, port -> {
             LeanMcpHttpClient client = LeanMcpHttpClient.connect(port, key);
-            return new Client(() -> client.callTool(tool), () -> { });
+            return new Client(() -> client.callTool(tool), client);
         });
     }
 
@@ -53,8 +53,10 @@ final class LoadScenarios {
             Progress.say("load: %s with %d concurrent clients (%s warm-up, %s measured)", workload.name(), clients,
                     Numbers.seconds(warmup), Numbers.seconds(duration));
             LoadResult result = level(server, workload, clients, warmup, duration);
-            Progress.say("load: %s x%d: %.0f calls/s, p50 %.2f ms, p99 %.2f ms, %d errors", workload.name(), clients,
-                    result.stats().throughput(), result.stats().p50Ms(), result.stats().p99Ms(), result.stats().errors());
+            Progress.say("load: %s x%d: %.0f calls/s, p50 %.2f ms, p99 %.2f ms, %d errors; CPU per call: server "
+                    + "%.3f ms, harness %.3f ms", workload.name(), clients, result.stats().throughput(),
+                    result.stats().p50Ms(), result.stats().p99Ms(), result.stats().errors(), result.cpu().serverMs(),
+                    result.cpu().harnessMs());
             results.add(result);
         }
         return results;
@@ -68,13 +70,14 @@ final class LoadScenarios {
                 sessions.add(workload.opener().open(server.port()));
             }
             List<Call> calls = sessions.stream().map(Client::call).toList();
-            LatencyStats stats;
+            LoadTest.Outcome outcome;
             long peak;
             try (ResidentMemory.Peak sampler = new ResidentMemory.Peak(server.pid())) {
-                stats = LoadTest.run(calls, warmup, duration);
+                outcome = LoadTest.run(calls, warmup, duration, new ProcessCpu(server.pid()));
                 peak = sampler.peakKib();
             }
-            return new LoadResult(workload.name(), clients, stats, peak, server.residentKib());
+            return new LoadResult(workload.name(), clients, outcome.stats(), outcome.cpu(), peak,
+                    server.residentKib());
         } finally {
             for (Client session : sessions) {
                 try {

@@ -9,15 +9,21 @@ import java.util.concurrent.CountDownLatch;
  * Many clients calling back to back at once, each on its own thread with its own MCP client: a
  * closed loop, so throughput is what the server sustains at that concurrency. All clients warm up
  * together, then every call that starts inside the measured window is recorded; the window ends
- * when the last of those calls returns.
+ * when the last of those calls returns. The server's and the harness's CPU time over that window
+ * are read too.
  */
 final class LoadTest {
 
     private LoadTest() {
     }
 
+    /** What one level measured: latencies, and the CPU it cost per successful call. */
+    record Outcome(LatencyStats stats, ProcessCpu.PerCall cpu) {
+    }
+
     /** @param calls one call per client; the list's size is the concurrency */
-    static LatencyStats run(List<Call> calls, Duration warmup, Duration duration) throws InterruptedException {
+    static Outcome run(List<Call> calls, Duration warmup, Duration duration, ProcessCpu cpu)
+            throws InterruptedException {
         int clients = calls.size();
         CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch go = new CountDownLatch(1);
@@ -57,6 +63,8 @@ final class LoadTest {
         window[0] = start + warmup.toNanos();
         window[1] = window[0] + duration.toNanos();
         go.countDown(); // the latch publishes window[] to the client threads
+        Thread.sleep(Math.max(0, (window[0] - System.nanoTime()) / 1_000_000));
+        ProcessCpu.Mark measuring = cpu.mark();
         for (Thread thread : threads) {
             thread.join();
         }
@@ -64,6 +72,7 @@ final class LoadTest {
         for (long finish : lastFinish) {
             end = Math.max(end, finish);
         }
-        return LatencySamples.merge(perClient).stats(end - window[0]);
+        LatencyStats stats = LatencySamples.merge(perClient).stats(end - window[0]);
+        return new Outcome(stats, cpu.since(measuring, stats.calls()));
     }
 }

@@ -21,6 +21,11 @@ final class Numbers {
         return String.format(Locale.ROOT, "%.0f", millis);
     }
 
+    /** CPU milliseconds per call: three decimals, as a cheap call costs a fraction of a millisecond. */
+    static String cpuMs(double millis) {
+        return Double.isNaN(millis) ? "-" : String.format(Locale.ROOT, "%.3f", millis);
+    }
+
     static String ratio(double ratio) {
         return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "-" : String.format(Locale.ROOT, "%.2f x", ratio);
     }

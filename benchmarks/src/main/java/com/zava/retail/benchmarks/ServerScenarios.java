@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The single-client scenarios through one server: the query mix via {@code execute_sales_query},
@@ -17,6 +18,9 @@ final class ServerScenarios {
     static final String UTC_DATE_LEAN = "get_current_utc_date, lean HTTP client";
     static final String SEARCH_COLD = "semantic_search_products (uncached)";
     static final String SEARCH_CACHED = "semantic_search_products (cached)";
+    static final String SEARCH_COLD_LEAN = "semantic_search_products (uncached), lean HTTP client";
+    static final String SEARCH_CACHED_LEAN = "semantic_search_products (cached), lean HTTP client";
+    private static final String SEARCH = "semantic_search_products";
 
     private ServerScenarios() {
     }
@@ -38,7 +42,7 @@ final class ServerScenarios {
         results.add(new ScenarioResult(UTC_DATE, transport,
                 TimedLoop.measure(ToolCalls.utcDate(client), warmup, duration)));
         if (withSearch) {
-            ToolCalls.checkOk(client, "semantic_search_products", Map.of("query_description", ToolCalls.SEARCH_PHRASE));
+            ToolCalls.checkOk(client, SEARCH, Map.of("query_description", ToolCalls.SEARCH_PHRASE));
             Progress.say("%s: %s", transport.label(), SEARCH_COLD);
             results.add(new ScenarioResult(SEARCH_COLD, transport,
                     TimedLoop.measure(ToolCalls.coldSearch(client), warmup, duration)));
@@ -50,17 +54,38 @@ final class ServerScenarios {
     }
 
     /**
-     * {@code get_current_utc_date} through {@link LeanMcpHttpClient}: the same server path with
-     * almost no client in the way, so the difference to the SDK client's figure is the client's.
+     * {@code get_current_utc_date}, and where asked the two searches, through {@link LeanMcpHttpClient}:
+     * the same server path with almost no client in the way, so the difference to the SDK client's
+     * figure is the client's.
      */
-    static ScenarioResult leanUtcDate(int port, ApiKeys.ApiKey key, Transport transport, Duration warmup,
-            Duration duration) throws Exception {
-        LeanMcpHttpClient client = LeanMcpHttpClient.connect(port, key);
-        if (!client.callTool(UTC_DATE)) {
-            throw new IllegalStateException(UTC_DATE + " failed through the lean HTTP client (" + transport.label() + ")");
+    static List<ScenarioResult> lean(int port, ApiKeys.ApiKey key, Transport transport, boolean withSearch,
+            Duration warmup, Duration duration) throws Exception {
+        List<ScenarioResult> results = new ArrayList<>();
+        try (LeanMcpHttpClient client = LeanMcpHttpClient.connect(port, key)) {
+            results.add(leanScenario(client, transport, UTC_DATE_LEAN, UTC_DATE, () -> "{}", warmup, duration));
+            if (withSearch) {
+                Supplier<String> newPhrases = ToolCalls.newPhrases();
+                results.add(leanScenario(client, transport, SEARCH_COLD_LEAN, SEARCH,
+                        () -> searchArguments(newPhrases.get()), warmup, duration));
+                String cached = searchArguments(ToolCalls.SEARCH_PHRASE);
+                results.add(leanScenario(client, transport, SEARCH_CACHED_LEAN, SEARCH, () -> cached, warmup,
+                        duration));
+            }
         }
-        Progress.say("%s: %s", transport.label(), UTC_DATE_LEAN);
-        return new ScenarioResult(UTC_DATE_LEAN, transport,
-                TimedLoop.measure(() -> client.callTool(UTC_DATE), warmup, duration));
+        return results;
+    }
+
+    private static ScenarioResult leanScenario(LeanMcpHttpClient client, Transport transport, String scenario,
+            String tool, Supplier<String> arguments, Duration warmup, Duration duration) throws Exception {
+        if (!client.callTool(tool, arguments.get())) {
+            throw new IllegalStateException(tool + " failed through the lean HTTP client (" + transport.label() + ")");
+        }
+        Progress.say("%s: %s", transport.label(), scenario);
+        return new ScenarioResult(scenario, transport,
+                TimedLoop.measure(() -> client.callTool(tool, arguments.get()), warmup, duration));
+    }
+
+    private static String searchArguments(String phrase) {
+        return "{\"query_description\":" + LeanMcpHttpClient.jsonString(phrase) + "}";
     }
 }

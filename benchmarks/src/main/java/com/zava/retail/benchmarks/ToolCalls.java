@@ -5,6 +5,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /** The tool calls the scenarios time, as {@link Call}s, and the checks made before timing them. */
 final class ToolCalls {
@@ -42,10 +43,15 @@ final class ToolCalls {
      * new, so the embedding is computed each time and no cache anywhere can answer it.
      */
     static Call coldSearch(McpSyncClient client) {
+        Supplier<String> phrases = newPhrases();
+        return () -> ok(call(client, "semantic_search_products", Map.of("query_description", phrases.get())));
+    }
+
+    /** Phrases never searched before: the run's random token and a counter make each one new. */
+    static Supplier<String> newPhrases() {
         String run = Long.toString(System.nanoTime() ^ Double.doubleToLongBits(Math.random()), 36);
         AtomicLong counter = new AtomicLong();
-        return () -> ok(call(client, "semantic_search_products", Map.of("query_description",
-                SEARCH_PHRASE + " batch " + run + " number " + counter.incrementAndGet())));
+        return () -> SEARCH_PHRASE + " batch " + run + " number " + counter.incrementAndGet();
     }
 
     /**
