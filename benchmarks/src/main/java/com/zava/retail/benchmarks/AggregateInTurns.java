@@ -21,18 +21,21 @@ final class AggregateInTurns {
             throws Exception {
         try (JdbcSession raw = JdbcSession.open(database.jdbcUrl(), database.app())) {
             Call rawCall = () -> raw.runAsManager(DataFacts.HEAD_OFFICE, query.sql()) == expectedRows;
-            LeanMcpHttpClient lean = LeanMcpHttpClient.connect(port, key);
-            String arguments = "{\"postgresql_query\":" + LeanMcpHttpClient.jsonString(query.sql()) + "}";
-            Call leanCall = () -> lean.callTool("execute_sales_query", arguments);
-            if (!leanCall.run()) {
-                throw new IllegalStateException(query.id() + " failed through the lean HTTP client (" + transport.label()
-                        + ")");
-            }
             Progress.say("%s: %s in turns with raw JDBC, %s", transport.label(), query.id(), InTurnsResult.SDK_CLIENT);
             List<LatencyStats> withSdk = TimedLoop.measureInTurns(rawCall, ToolCalls.sql(sdk, query.sql()), warmup,
                     duration);
-            Progress.say("%s: %s in turns with raw JDBC, %s", transport.label(), query.id(), InTurnsResult.LEAN_CLIENT);
-            List<LatencyStats> withLean = TimedLoop.measureInTurns(rawCall, leanCall, warmup, duration);
+            List<LatencyStats> withLean;
+            try (LeanMcpHttpClient lean = LeanMcpHttpClient.connect(port, key)) {
+                String arguments = "{\"postgresql_query\":" + LeanMcpHttpClient.jsonString(query.sql()) + "}";
+                Call leanCall = () -> lean.callTool("execute_sales_query", arguments);
+                if (!leanCall.run()) {
+                    throw new IllegalStateException(query.id() + " failed through the lean HTTP client ("
+                            + transport.label() + ")");
+                }
+                Progress.say("%s: %s in turns with raw JDBC, %s", transport.label(), query.id(),
+                        InTurnsResult.LEAN_CLIENT);
+                withLean = TimedLoop.measureInTurns(rawCall, leanCall, warmup, duration);
+            }
             return List.of(
                     new InTurnsResult(query.id(), transport, InTurnsResult.SDK_CLIENT, withSdk.get(0), withSdk.get(1)),
                     new InTurnsResult(query.id(), transport, InTurnsResult.LEAN_CLIENT, withLean.get(0), withLean.get(1)));
