@@ -3,6 +3,7 @@ package com.zava.retail.benchmarks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -171,7 +173,7 @@ final class LeanMcpHttpClient implements AutoCloseable {
             if (name.equalsIgnoreCase("Content-Length")) {
                 length = Long.parseLong(value);
             } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
-                chunked = value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+                chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
             } else if (name.equalsIgnoreCase("Connection")) {
                 closes = value.equalsIgnoreCase("close");
             } else if (name.equalsIgnoreCase("Mcp-Session-Id")) {
@@ -196,7 +198,7 @@ final class LeanMcpHttpClient implements AutoCloseable {
     }
 
     private static byte[] chunks(InputStream in) throws IOException {
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         while (true) {
             String sizeLine = line(in);
             int extension = sizeLine.indexOf(';');
